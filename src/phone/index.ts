@@ -1,0 +1,6 @@
+// Public surface of the phone-number engine (pure; no browser or Node APIs).
+export type { CountryCode, Dialable } from './dial';
+export { parseDialable, toDialString } from './dial';
+export type { FindOptions, FoundNumber } from './find';
+export { findPhoneNumbers } from './find';
+export { hasDigitRun } from './gate';

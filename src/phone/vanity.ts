@@ -1,0 +1,23 @@
+// Vanity numbers ("1-800-FLOWERS", "800 SIX-flag"): dialed by their keypad digits, but only in the
+// unambiguous North American shape, so a word that happens to follow a number is never dialed.
+
+const KEYPAD = '22233344455566677778889999';
+
+/** `1-800-FLOWERS` → `1-800-3569377`; undefined when the text is not a NANP vanity number. */
+export function vanityToDigits(text: string): string | undefined {
+  const m = VANITY.exec(text);
+  if (!m) return undefined;
+  const letters = (m[0].match(/[A-Za-z]/g) ?? []).length;
+  if (letters < 3) return undefined;
+  const converted = m[0].replace(
+    /[A-Za-z]/g,
+    (ch) => KEYPAD[ch.toUpperCase().charCodeAt(0) - 65] ?? '',
+  );
+  const digits = converted.replace(/\D/g, '');
+  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  return national.length === 10 ? converted : undefined;
+}
+
+// Optional `+1`/`1`, a 3-digit area/toll-free code, then 7 keypad characters in groups.
+const VANITY =
+  /^(?:\+?1[\s.-]?)?\(?[2-9]\d\d\)?[\s.-]?(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9](?:[\s.-]?[A-Za-z0-9]){6}$/;

@@ -1,0 +1,86 @@
+import type { AppError, Result } from './result';
+
+/** Where a call request came from (for messages, notifications and history). */
+export type CallSource = 'dial-box' | 'selection' | 'link' | 'page';
+
+/** Who is signed in, as the popup shows it. Never contains a token. */
+export interface SessionView {
+  signedIn: boolean;
+  /** The email the user signed in with. */
+  email?: string;
+  /** From `GET /api/users/current/` when it answered. */
+  user?: { name: string; extension: string; domain: string };
+  /** Prefill for the sign-in form: the last Client ID used, else the build's. */
+  clientId: string;
+  /** Why the user is signed out, when it was not their choice (e.g. session expired). */
+  notice?: AppError;
+}
+
+export interface Device {
+  /** SIP address of record, e.g. `sip:100@example.com`. */
+  aor: string;
+  /** The extension part of the AOR. */
+  user: string;
+  model?: string;
+}
+
+export interface CallerId {
+  e164: string;
+  description?: string;
+}
+
+/** Optional account data; a failure of either list never blocks calling. */
+export interface AccountView {
+  devices: Device[];
+  devicesError?: AppError;
+  callerIds: CallerId[];
+  callerIdsError?: AppError;
+}
+
+/** A call that net2phone accepted: the user's own phone rings first. */
+export interface CallOutcome {
+  /** What was sent as `to`, e.g. `19735551212`. */
+  dial: string;
+  /** Human form, e.g. `+1 973-555-1212`. */
+  display: string;
+  /** Extension digits, kept for display only; the API dials the main number. */
+  ext?: string;
+}
+
+/** Which contexts may send a message: our own pages, or content scripts in tabs. */
+export type SenderKind = 'extension' | 'content';
+
+/**
+ * The protocol: message name → payload → result, and who may send it.
+ * The background router has exactly one handler per entry (test/unit/messages.test.ts).
+ */
+export interface Protocol {
+  /** The current session, for the popup. */
+  getSession: { payload: Record<string, never>; result: SessionView };
+  /** Password grant with the user's credentials; on success the session. */
+  signIn: { payload: { email: string; password: string; clientId: string }; result: SessionView };
+  /** Forget every token. */
+  signOut: { payload: Record<string, never>; result: SessionView };
+  /** Devices and caller-ID numbers; cached unless `refresh`. */
+  getAccount: { payload: { refresh: boolean }; result: AccountView };
+  /** Place a call to `number` (any human format); one request at most. */
+  placeCall: { payload: { number: string; source: CallSource }; result: CallOutcome };
+}
+
+export type MessageName = keyof Protocol;
+export type Payload<K extends MessageName> = Protocol[K]['payload'];
+export type Reply<K extends MessageName> = Result<Protocol[K]['result']>;
+
+export interface Message<K extends MessageName = MessageName> {
+  type: K;
+  payload: Payload<K>;
+}
+
+/** Who may send each message. Content scripts may only ask for a call. */
+export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
+  getSession: ['extension'],
+  signIn: ['extension'],
+  signOut: ['extension'],
+  getAccount: ['extension'],
+  placeCall: ['extension', 'content'],
+};

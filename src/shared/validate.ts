@@ -1,0 +1,44 @@
+import type { CallSource, MessageName, Protocol } from './messages';
+
+/**
+ * Runtime guards for message payloads: each returns a clean copy with only the
+ * known fields, or null. Messages cross a trust boundary, so types alone prove nothing.
+ */
+type Guard<K extends MessageName> = (raw: unknown) => Protocol[K]['payload'] | null;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const MAX_TEXT = 500;
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length <= MAX_TEXT ? value : null;
+
+const empty = (raw: unknown): Record<string, never> | null =>
+  raw === undefined || isRecord(raw) ? {} : null;
+
+const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'page'];
+
+export const payloadGuards: { [K in MessageName]: Guard<K> } = {
+  getSession: empty,
+  signOut: empty,
+  signIn(raw) {
+    if (!isRecord(raw)) return null;
+    const email = text(raw.email);
+    const password = text(raw.password);
+    const clientId = text(raw.clientId);
+    if (email === null || password === null || clientId === null) return null;
+    return { email, password, clientId };
+  },
+  getAccount(raw) {
+    if (raw === undefined) return { refresh: false };
+    if (!isRecord(raw)) return null;
+    return { refresh: raw.refresh === true };
+  },
+  placeCall(raw) {
+    if (!isRecord(raw)) return null;
+    const number = text(raw.number);
+    const source = callSources.find((s) => s === raw.source);
+    if (number === null || source === undefined) return null;
+    return { number, source };
+  },
+};

@@ -1,0 +1,28 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+
+/**
+ * Build the extension against a local fake API (N2P_API_BASE) into a fresh
+ * folder, so e2e runs never touch dist/ and every run tests current sources.
+ */
+export async function buildExtension(target: 'chrome' | 'firefox', apiBase: string) {
+  const outDir = mkdtempSync(path.join(tmpdir(), `n2p-${target}-`));
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    N2P_TARGET: target,
+    N2P_API_BASE: apiBase,
+    N2P_CLIENT_ID: '',
+    N2P_OUT_DIR: outDir,
+  });
+  try {
+    await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error' });
+  } finally {
+    for (const key of ['N2P_TARGET', 'N2P_API_BASE', 'N2P_CLIENT_ID', 'N2P_OUT_DIR']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+  return outDir;
+}

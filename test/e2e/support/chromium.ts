@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** `chrome-extension://<id>/<file>` */
+  url(file: string): string;
+  /** The background service worker (it may be restarted; this re-finds it). */
+  worker(): Promise<Worker>;
+  /** Stop the service worker as Chrome does when idle (chrome://serviceworker-internals). */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Real Chromium (Debian's), headless, a fresh profile, our extension loaded unpacked. */
+export async function launchWithExtension(extensionPath: string): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'n2p-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions', '--headless'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+    ],
+  });
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const first = await worker();
+  const extensionId = new URL(first.url()).host;
+
+  return {
+    context,
+    extensionId,
+    url: (file) => `chrome-extension://${extensionId}/${file}`,
+    worker,
+    async stopWorker() {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * A fake of net2phone's Integrate API on 127.0.0.1, following the contract in
+ * integrate-api.md §10: the token endpoint, the Bearer and Accept checks, call placement with its
+ * rate limits, the read-only user endpoints, a request log and fault injection.
+ * Used in-process by tests and as a standalone server by `npm start` (cli.ts).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BodyTooLargeError, parseFields, queryOf, readBody } from './body';
+import { FakeClock } from './clock';
+import type { CallResponseMode, FakeState, RecordedHeaders } from './context';
+import { CONTROL_PREFIX, control } from './control';
+import { type Fault, FaultQueue, faultReply } from './faults';
+import { CALL_LIMITS, RateLimiter } from './rate-limit';
+import { apiError, preflight, type Reply, send } from './reply';
+import { dispatch } from './routes';
+import { TokenStore } from './tokens';
+import { demoUser, type FakeUser } from './users';
+
+export type { CallResponseMode } from './context';
+export type { Fault } from './faults';
+export { demoUser, type FakeUser } from './users';
+
+export interface FakeApiOptions {
+  /** Default 0: a free port. The host is always 127.0.0.1. */
+  port?: number;
+  /** Ms since the epoch; default Date.now. `advanceClock` adds an offset to it either way. */
+  clock?: () => number;
+  /** `expires_in` of issued access tokens; default 3599 (§2.4). */
+  accessTokenTtlSeconds?: number;
+  /** Issue a new refresh token on every refresh grant; default false (§2.3). */
+  rotateRefreshToken?: boolean;
+  /** Default: just `demoUser`. */
+  users?: FakeUser[];
+  /** How a placed call is answered; default 'json201' (§5.2). */
+  callResponse?: CallResponseMode;
+  /** Called once per API request when its outcome is known (cli.ts logs with it). */
+  onRequest?: (request: RecordedRequest) => void;
+}
+
+export interface RecordedRequest {
+  /** Fake-clock ms when the request arrived. */
+  time: number;
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  headers: RecordedHeaders;
+  rawBody: string;
+  /** Body fields over query fields, as the endpoint read them ({} past a parse error). */
+  fields: Record<string, unknown>;
+  /** 0 while in flight, and for good when the connection was dropped. */
+  status: number;
+  responseBody: string;
+}
+
+export interface FakeApi {
+  /** e.g. 'http://127.0.0.1:43123', no trailing slash. */
+  url: string;
+  /** Every API request in arrival order, including faulted and dropped ones; never control ones. */
+  log: RecordedRequest[];
+  /** Only the `POST /api/calls/` entries of the log. */
+  calls(): RecordedRequest[];
+  clearLog(): void;
+  /** The fake clock's current time. */
+  now(): number;
+  advanceClock(ms: number): void;
+  /** Queues a fault for the next matching request(s); throws TypeError if it is malformed. */
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  expireAllTokens(): void;
+  revokeRefreshTokens(): void;
+  /** Clears the log, faults, rate-limit history and clock offset; issued tokens stay valid. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const CALLS_PATH = '/api/calls/';
+
+function recordedHeaders(req: IncomingMessage): RecordedHeaders {
+  const headers: RecordedHeaders = {};
+  if (req.headers.authorization !== undefined) headers.authorization = req.headers.authorization;
+  if (req.headers.accept !== undefined) headers.accept = req.headers.accept;
+  if (req.headers['content-type'] !== undefined) {
+    headers.contentType = req.headers['content-type'];
+  }
+  return headers;
+}
+
+export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
+  const clock = new FakeClock(options.clock ?? Date.now);
+  const state: FakeState = {
+    clock,
+    tokens: new TokenStore({
+      now: () => clock.now(),
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3599,
+      rotateRefreshToken: options.rotateRefreshToken ?? false,
+    }),
+    callLimiter: new RateLimiter(CALL_LIMITS),
+    users: options.users ?? [demoUser],
+    callResponse: options.callResponse ?? 'json201',
+  };
+  const faults = new FaultQueue();
+  const log: RecordedRequest[] = [];
+  const delays = new Set<NodeJS.Timeout>();
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? 'GET';
+    const fault = faults.take(method, url.pathname);
+    if (fault?.kind === 'unreachable') {
+      // RST before reading anything: to the client this looks like nobody is listening.
+      req.socket.resetAndDestroy();
+      return;
+    }
+
+    const entry: RecordedRequest = {
+      time: clock.now(),
+      method,
+      path: url.pathname,
+      query: queryOf(url),
+      headers: recordedHeaders(req),
+      rawBody: '',
+      fields: {},
+      status: 0,
+      responseBody: '',
+    };
+    log.push(entry);
+    const finish = (reply: Reply) => {
+      entry.status = reply.status;
+      entry.responseBody = reply.body;
+      send(res, reply);
+      options.onRequest?.(entry);
+    };
+
+    try {
+      entry.rawBody = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return finish(apiError(413, error.message));
+      throw error;
+    }
+    const body = parseFields(entry.rawBody, entry.headers.contentType, entry.query);
+    entry.fields = body.fields;
+
+    if (fault?.kind === 'drop') {
+      // The request reached the server, but no answer ever comes back.
+      req.socket.destroy();
+      options.onRequest?.(entry);
+      return;
+    }
+    if (fault?.kind === 'delay') await sleep(fault.ms);
+    if (fault?.kind === 'status') return finish(faultReply(fault));
+    if (method === 'OPTIONS') {
+      return finish(preflight(req.headers['access-control-request-headers']));
+    }
+
+    finish(
+      dispatch({
+        method,
+        path: url.pathname,
+        query: entry.query,
+        headers: entry.headers,
+        body,
+        now: clock.now(),
+        state,
+      }),
+    );
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      const rawBody = await readBody(req);
+      send(res, control(api, req.method ?? 'GET', url.pathname, queryOf(url), rawBody));
+      return;
+    }
+    await handleApi(req, res, url);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // A bug in the fake must show up as a loud 500, not a hung test.
+      console.error('fake-api: internal error', error);
+      if (!res.headersSent && !res.destroyed) {
+        send(res, apiError(500, `Fake API internal error: ${String(error)}`));
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const api: FakeApi = {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    calls: () => log.filter((r) => r.method === 'POST' && r.path === CALLS_PATH),
+    // In place, so a reference to `log` taken earlier stays live.
+    clearLog: () => {
+      log.length = 0;
+    },
+    now: () => clock.now(),
+    advanceClock: (ms) => clock.advance(ms),
+    inject: (fault) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    expireAllTokens: () => state.tokens.expireAllAccessTokens(),
+    revokeRefreshTokens: () => state.tokens.revokeRefreshTokens(),
+    reset: () => {
+      log.length = 0;
+      faults.clear();
+      state.callLimiter.reset();
+      clock.reset();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would otherwise hold close() open until they time out.
+        server.closeAllConnections();
+      }),
+  };
+  return api;
+}

@@ -1,0 +1,60 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * One root manifest.json, two targets (N2P_TARGET=chrome|firefox, see
+ * scripts/build.ts). Build-time config: N2P_API_BASE (the host permission
+ * follows it) and N2P_CLIENT_ID.
+ */
+export type Target = 'chrome' | 'firefox';
+
+export function apiBaseFromEnv(value = process.env.N2P_API_BASE): string {
+  const raw = (value ?? '').trim() || 'https://integrate.versature.com';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`N2P_API_BASE is not a URL: ${raw}`);
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new Error(`N2P_API_BASE must be https:// (http:// only for 127.0.0.1/localhost): ${raw}`);
+  }
+  return url.origin;
+}
+
+export function manifestFor(target: Target, apiBase: string): ManifestV3Export {
+  const { background, browser_specific_settings, ...common } = structuredClone(baseManifest);
+  // Match patterns take no port; the host permission covers the API's host.
+  const host = new URL(apiBase);
+  return {
+    ...common,
+    version: pkg.version,
+    host_permissions: [`${host.protocol}//${host.hostname}/*`],
+    ...(target === 'chrome'
+      ? { background: { service_worker: background.service_worker, type: 'module' as const } }
+      : { background: { scripts: background.scripts, type: 'module' as const }, browser_specific_settings }),
+  } as ManifestV3Export;
+}
+
+export default defineConfig(() => {
+  const target: Target = process.env.N2P_TARGET === 'firefox' ? 'firefox' : 'chrome';
+  const apiBase = apiBaseFromEnv();
+  return {
+    define: {
+      __N2P_API_BASE__: JSON.stringify(apiBase),
+      __N2P_CLIENT_ID__: JSON.stringify((process.env.N2P_CLIENT_ID ?? '').trim()),
+    },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [crx({ manifest: manifestFor(target, apiBase), browser: target })],
+    build: {
+      outDir: process.env.N2P_OUT_DIR || `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+    },
+  };
+});
