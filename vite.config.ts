@@ -35,7 +35,10 @@ export function manifestFor(target: Target, apiBase: string): ManifestV3Export {
     host_permissions: [`${host.protocol}//${host.hostname}/*`],
     ...(target === 'chrome'
       ? { background: { service_worker: background.service_worker, type: 'module' as const } }
-      : { background: { scripts: background.scripts, type: 'module' as const }, browser_specific_settings }),
+      : {
+          background: { scripts: background.scripts, type: 'module' as const },
+          browser_specific_settings,
+        }),
   } as ManifestV3Export;
 }
 

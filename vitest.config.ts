@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // `e2e` (the built extension in real Chromium and Firefox, one file at a time).
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The build-time constants of src/shared/config.ts, as a default build sets them.
+  define: {
+    __N2P_API_BASE__: JSON.stringify('https://integrate.versature.com'),
+    __N2P_CLIENT_ID__: JSON.stringify(''),
+  },
   test: {
     projects: [
       {

@@ -1,5 +1,5 @@
 import { config } from '../shared/config';
-import { type HttpOutcome, type HttpOptions, send } from './http';
+import { type HttpOptions, type HttpOutcome, send } from './http';
 
 /**
  * The net2phone endpoints this extension uses, as raw outcomes. Callers decide

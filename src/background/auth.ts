@@ -111,7 +111,11 @@ export function createAuth({ api, store, now, onChange }: AuthOptions) {
     },
 
     /** Password grant. Wrong password, unknown Client ID, unreachable and server errors differ. */
-    async signIn(email: string, password: string, clientId: string): Promise<Result<StoredSession>> {
+    async signIn(
+      email: string,
+      password: string,
+      clientId: string,
+    ): Promise<Result<StoredSession>> {
       if (email.trim() === '' || password === '' || clientId.trim() === '') {
         return fail('invalid-input', t('errorMissingFields'));
       }

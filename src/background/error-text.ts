@@ -60,7 +60,10 @@ export function describeFailure(failure: Failure, host: string): AppError {
   if (status >= 500) return error('server', t('errorServer', String(status)));
   if (status === 403) return error('forbidden', said ?? t('errorForbidden'));
   if (status === 401) return error('session-expired', t('errorSessionExpired'));
-  return error('rejected', said ? t('errorRejectedWith', said) : t('errorRejected', String(status)));
+  return error(
+    'rejected',
+    said ? t('errorRejectedWith', said) : t('errorRejected', String(status)),
+  );
 }
 
 export const failWith = <T>(appError: AppError): Result<T> =>

@@ -46,7 +46,10 @@ export function parseStoredSession(raw: unknown): StoredSession | null {
   }
   const u = r.user as Record<string, unknown> | undefined;
   const user =
-    u && typeof u.name === 'string' && typeof u.extension === 'string' && typeof u.domain === 'string'
+    u &&
+    typeof u.name === 'string' &&
+    typeof u.extension === 'string' &&
+    typeof u.domain === 'string'
       ? { name: u.name, extension: u.extension, domain: u.domain }
       : undefined;
   return {

@@ -18,7 +18,7 @@ export interface FoundNumber {
 
 export interface FindOptions {
   /** The user's country: reads national-format numbers when the page gives no hint. */
-  defaultCountry: CountryCode;
+  defaultCountry: CountryCode | undefined;
   /** The page's own country (see `countryHintForPage`); wins over `defaultCountry`. */
   pageCountry?: CountryCode | undefined;
 }
@@ -52,7 +52,7 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
   return found;
 }
 
-function matchAll(text: string, country: CountryCode): Match[] {
+function matchAll(text: string, country: CountryCode | undefined): Match[] {
   const out: Match[] = [];
   for (const m of searchPhoneNumbersInText(text, { defaultCountry: country })) {
     out.push({ start: m.startsAt, end: m.endsAt, phone: m.number });

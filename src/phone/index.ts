@@ -4,3 +4,5 @@ export { parseDialable, toDialString } from './dial';
 export type { FindOptions, FoundNumber } from './find';
 export { findPhoneNumbers } from './find';
 export { hasDigitRun } from './gate';
+export type { PageInfo } from './country-hint';
+export { countryHintForPage } from './country-hint';

@@ -10,7 +10,7 @@ export type Client = <K extends MessageName>(type: K, payload: Payload<K>) => Pr
 export const sendMessage: Client = async (type, payload) => {
   try {
     return (await browser.runtime.sendMessage({ type, payload })) as Reply<typeof type>;
-  } catch (cause) {
+  } catch {
     // The background could not be reached (reloading, updating): say so, as data.
     return {
       ok: false,

@@ -72,6 +72,7 @@ export interface FakeApi {
   revokeRefreshTokens(): void;
   /** Clears the log, faults, rate-limit history and clock offset; issued tokens stay valid. */
   reset(): void;
+  /** Stops listening and cuts open connections; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -162,8 +163,9 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       return finish(preflight(req.headers['access-control-request-headers']));
     }
 
-    finish(
-      dispatch({
+    let reply: Reply;
+    try {
+      reply = dispatch({
         method,
         path: url.pathname,
         query: entry.query,
@@ -171,8 +173,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
         body,
         now: clock.now(),
         state,
-      }),
-    );
+      });
+    } catch (error) {
+      // A bug in the fake must show up as a loud, logged 500, not a hung test.
+      console.error('fake-api: internal error', error);
+      reply = apiError(500, `Fake API internal error: ${String(error)}`);
+    }
+    finish(reply);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -187,7 +194,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      // A bug in the fake must show up as a loud 500, not a hung test.
+      // Failures outside dispatch (e.g. a client that aborted mid-body) still get an answer.
       console.error('fake-api: internal error', error);
       if (!res.headersSent && !res.destroyed) {
         send(res, apiError(500, `Fake API internal error: ${String(error)}`));
@@ -203,6 +210,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     });
   });
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
 
   const api: FakeApi = {
     url: `http://127.0.0.1:${port}`,
@@ -224,14 +232,17 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       state.callLimiter.reset();
       clock.reset();
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      // Idempotent, so a test may close early and its afterEach may close again.
+      closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of delays) clearTimeout(timer);
         delays.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets would otherwise hold close() open until they time out.
         server.closeAllConnections();
-      }),
+      });
+      return closing;
+    },
   };
   return api;
 }

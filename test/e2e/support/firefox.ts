@@ -13,7 +13,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import type { Socket } from 'node:net';
@@ -46,6 +46,8 @@ export interface FirefoxPage {
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
   /** `document.body.innerText`. */
   textContent(): Promise<string>;
+  /** PNG of the viewport (browsingContext.captureScreenshot), e.g. for failure artifacts. */
+  screenshot(): Promise<Buffer>;
   /** Closes the tab. */
   close(): Promise<void>;
 }
@@ -531,11 +533,17 @@ class Page implements FirefoxPage {
   ) {}
 
   async goto(url: string): Promise<void> {
-    await this.bidi.send('browsingContext.navigate', {
-      context: this.context,
-      url,
-      wait: 'complete',
-    });
+    try {
+      await this.bidi.send('browsingContext.navigate', {
+        context: this.context,
+        url,
+        wait: 'complete',
+      });
+    } catch (err) {
+      throw new Error(`goto(${url}): ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
+    }
   }
 
   async evaluate<T>(expression: string): Promise<T> {
@@ -634,6 +642,13 @@ class Page implements FirefoxPage {
     }
   }
 
+  async screenshot(): Promise<Buffer> {
+    const res = await this.bidi.send('browsingContext.captureScreenshot', {
+      context: this.context,
+    });
+    return Buffer.from(String(res.data), 'base64');
+  }
+
   async close(): Promise<void> {
     await this.bidi.send('browsingContext.close', { context: this.context });
   }
@@ -715,15 +730,29 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /**
- * A tiny detached node process that SIGKILLs Firefox's process group when our
- * process dies without cleaning up (its stdin pipe closes), e.g. a test worker
- * killed by a signal, where `process.on('exit')` never runs.
+ * A tiny detached node process that SIGKILLs Firefox's process group and
+ * removes the profile when our process dies without cleaning up (its stdin
+ * pipe closes), e.g. a test worker killed by a signal, where
+ * `process.on('exit')` never runs.
  */
-function startWatchdog(pgid: number): ChildProcess {
-  const script = `process.stdin.resume();process.stdin.on('close',()=>{try{process.kill(-${pgid},'SIGKILL')}catch{}process.exit(0)});`;
-  const watchdog = spawn(process.execPath, ['-e', script], {
+const WATCHDOG_SCRIPT = `
+const [pgid, dir] = process.argv.slice(1);
+process.stdin.resume();
+process.stdin.on('close', () => {
+  try { process.kill(-Number(pgid), 'SIGKILL'); } catch {}
+  setTimeout(() => {
+    try { require('node:fs').rmSync(dir, { recursive: true, force: true, maxRetries: 5 }); } catch {}
+    process.exit(0);
+  }, 200);
+});`;
+
+function startWatchdog(pgid: number, profileDir: string): ChildProcess {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS; // no loaders (tsx, vitest) in the watchdog
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG_SCRIPT, String(pgid), profileDir], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
+    env,
   });
   watchdog.on('error', () => {});
   watchdog.unref();
@@ -786,9 +815,16 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
   });
   // Never let a forgotten or failed session outlive us: kill the group at
   // exit, and via the watchdog if we die by a signal.
-  const onProcessExit = () => killGroup(child, 'SIGKILL');
+  const onProcessExit = () => {
+    killGroup(child, 'SIGKILL');
+    try {
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      // Best effort at exit.
+    }
+  };
   process.once('exit', onProcessExit);
-  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid);
+  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, profileDir);
   child.unref();
   (child.stdout as unknown as Socket | null)?.unref();
   (child.stderr as unknown as Socket | null)?.unref();
@@ -905,6 +941,10 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
     };
   } catch (err) {
     await cleanup();
-    throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `launchFirefox(${extensionPath}) failed (launch budget ${launchTimeoutMs} ms): ${message}`,
+      { cause: err },
+    );
   }
 }

@@ -1,0 +1,425 @@
+// `npm run eval`: detection and normalisation accuracy of the phone engine against public suites in
+// ../shared/corpus (see its README), side by side with plain libphonenumber-js `findNumbers`
+// (leniency 'valid', min metadata). The corpus is read in place, never copied into the repository.
+// `--verbose` also lists every miss and false positive.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type CountryCode,
+  parsePhoneNumberFromString,
+  searchPhoneNumbersInText,
+} from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString as parseWithMaxMetadata } from 'libphonenumber-js/max';
+import { countryHintForPage, findPhoneNumbers, toDialString } from '../src/phone/index';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(ROOT, '../shared/corpus');
+const VERBOSE = process.argv.includes('--verbose');
+
+interface Span {
+  start: number;
+  end: number;
+  e164: string;
+}
+type Finder = (text: string, country: CountryCode | undefined, hint?: CountryCode) => Span[];
+
+const engine: Finder = (text, country, hint) =>
+  findPhoneNumbers(text, { defaultCountry: country, pageCountry: hint });
+
+// The baseline: the library on its own; a page hint simply replaces the default country.
+const plain: Finder = (text, country, hint) => {
+  const spans: Span[] = [];
+  const defaultCountry = hint ?? country;
+  for (const m of searchPhoneNumbersInText(text, defaultCountry ? { defaultCountry } : {})) {
+    spans.push({ start: m.startsAt, end: m.endsAt, e164: m.number.number });
+  }
+  return spans;
+};
+
+const FINDERS: Array<[string, Finder]> = [
+  ['engine', engine],
+  ['findNumbers', plain],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+const rows: Array<[string, string, string]> = [];
+const details: string[] = [];
+
+function row(label: string, engineValue: string, plainValue: string): void {
+  rows.push([label, engineValue, plainValue]);
+}
+function ratio(n: number, d: number): string {
+  return d === 0 ? 'n/a' : (n / d).toFixed(3);
+}
+function note(line: string): void {
+  if (VERBOSE) details.push(line);
+}
+function printTable(): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length), 6);
+  const w1 = Math.max(...rows.map((r) => r[1].length), 6);
+  const w2 = Math.max(...rows.map((r) => r[2].length), 11);
+  const line = (a: string, b: string, c: string) =>
+    `| ${a.padEnd(w0)} | ${b.padStart(w1)} | ${c.padStart(w2)} |`;
+  console.log(line('measure', 'engine', 'findNumbers'));
+  console.log(`|${'-'.repeat(w0 + 2)}|${'-'.repeat(w1 + 1)}:|${'-'.repeat(w2 + 1)}:|`);
+  for (const [a, b, c] of rows) console.log(line(a, b, c));
+}
+
+function readJson<T>(relative: string): T {
+  return JSON.parse(readFileSync(join(CORPUS, relative), 'utf8')) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML → text blocks, the way the content script reads a page: text per block element with
+// inline children joined; script, style, code and form controls skipped.
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'textarea', 'select', 'code', 'pre', 'template', 'svg', 'head',
+  'iframe', 'object',
+]);
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'dfn', 'em', 'font', 'i',
+  'img', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong',
+  'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'input', 'button',
+]);
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+const ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—',
+  hellip: '…', copy: '©', reg: '®', trade: '™', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’',
+  ldquo: '“', rdquo: '”', bull: '•', middot: '·', times: '×', deg: '°', shy: '\u00ad',
+  thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', pound: '£', euro: '€', cent: '¢', yen: '¥',
+};
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);?/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function htmlBlocks(html: string): string[] {
+  const blocks: string[] = [];
+  let current = '';
+  let skipUntil = '';
+  const flush = () => {
+    if (/\S/.test(current)) blocks.push(current.replace(/\s+/g, ' ').trim());
+    current = '';
+  };
+  for (const m of html.matchAll(TOKEN)) {
+    const tag = m[2]?.toLowerCase();
+    if (skipUntil) {
+      if (tag === skipUntil && m[1] === '/') skipUntil = '';
+      continue;
+    }
+    if (tag === undefined) {
+      if (m[0][0] !== '<' || m[0] === '<') current += decodeEntities(m[0]);
+      continue;
+    }
+    const selfClosing = /\/\s*$/.test(m[3] ?? '');
+    if (SKIP.has(tag) && m[1] !== '/' && !selfClosing) {
+      skipUntil = tag;
+      continue;
+    }
+    if (tag === 'br') current += '\n';
+    else if (!INLINE.has(tag)) flush();
+  }
+  flush();
+  return blocks;
+}
+
+function readHtml(path: string): string {
+  const bytes = readFileSync(path);
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const utf8 = /charset=["']?utf-?8/i.test(head) || !/charset=/i.test(head);
+  return new TextDecoder(utf8 ? 'utf-8' : 'windows-1252').decode(bytes);
+}
+
+function pageInfo(html: string): { hostname: string; lang: string } {
+  const base = /<base\s[^>]*href=["']?([^"' >]+)/i.exec(html)?.[1] ?? '';
+  let hostname = '';
+  try {
+    hostname = new URL(base).hostname;
+  } catch {
+    // no usable <base>: no hostname hint
+  }
+  const lang = /<html\b[^>]*\slang=["']?([\w-]+)/i.exec(html)?.[1] ?? '';
+  return { hostname, lang };
+}
+
+// ---------------------------------------------------------------------------------------------
+// webstruct: hand-labelled TEL/FAX mentions on real business pages
+
+interface WebstructPage {
+  file: string;
+  set: string;
+  gold: Array<{ type: string; text: string; digits: string }>;
+}
+
+const isNanpDigits = (d: string) => /^1?[2-9]\d{2}[2-9]\d{6}$/.test(d);
+const last9 = (d: string) => d.slice(-9);
+function sameNumber(foundDigits: string, goldDigits: string): boolean {
+  if (goldDigits.length >= 9 && foundDigits.length >= 9) return last9(foundDigits) === last9(goldDigits);
+  return goldDigits.length >= 7 && foundDigits.endsWith(goldDigits);
+}
+
+function evalWebstruct(): void {
+  const { pages } = readJson<{ pages: WebstructPage[] }>('vectors/webstruct-tel-gold.json');
+  type Tally = { tp: number; found: number; goldHit: number; gold: number };
+  const tallies = new Map<string, Tally>();
+  const tally = (key: string) => {
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { tp: 0, found: 0, goldHit: 0, gold: 0 }));
+    return t;
+  };
+  let missing = 0;
+  for (const page of pages) {
+    const path = join(CORPUS, page.file);
+    if (!existsSync(path)) {
+      missing++;
+      continue;
+    }
+    const html = readHtml(path);
+    const blocks = htmlBlocks(html);
+    const hint = countryHintForPage(pageInfo(html));
+    const gold = [...new Set(page.gold.map((g) => g.digits))];
+    for (const [name, finder] of FINDERS) {
+      for (const hinted of [false, true]) {
+        const found = new Set<string>();
+        for (const block of blocks) {
+          for (const s of finder(block, 'US', hinted ? hint : undefined)) {
+            found.add(s.e164.slice(1));
+            if (VERBOSE && name === 'engine' && hinted) note(`  webstruct found ${page.file}: ${block.slice(s.start, s.end)} → ${s.e164}`);
+          }
+        }
+        for (const scope of ['us', 'all']) {
+          const t = tally(`${name}:${hinted}:${scope}`);
+          for (const f of found) {
+            if (scope === 'us' && !f.startsWith('1')) continue;
+            t.found++;
+            if (gold.some((g) => sameNumber(f, g))) t.tp++;
+            else if (name === 'engine' && hinted) note(`webstruct FP ${page.file} [hint ${hint ?? '-'}]: +${f}`);
+          }
+          for (const g of gold) {
+            if (scope === 'us' && !isNanpDigits(g)) continue;
+            t.gold++;
+            if ([...found].some((f) => sameNumber(f, g))) t.goldHit++;
+            else if (name === 'engine' && hinted) note(`webstruct miss ${page.file} [hint ${hint ?? '-'}] (${scope}): ${page.gold.find((x) => x.digits === g)?.text}`);
+          }
+        }
+      }
+    }
+  }
+  const value = (name: string, hinted: boolean, scope: string, kind: 'p' | 'r') => {
+    const t = tally(`${name}:${hinted}:${scope}`);
+    return kind === 'p' ? ratio(t.tp, t.found) : ratio(t.goldHit, t.gold);
+  };
+  const usGold = tally('engine:false:us').gold;
+  const allGold = tally('engine:false:all').gold;
+  for (const [scope, label] of [['us', `US/CA (${usGold} gold)`], ['all', `all (${allGold} gold)`]] as const) {
+    for (const hinted of [false, true]) {
+      const suffix = hinted ? ', page hints' : ', US default';
+      row(`webstruct ${label}${suffix}: precision`, value('engine', hinted, scope, 'p'), value('findNumbers', hinted, scope, 'p'));
+      row(`webstruct ${label}${suffix}: recall`, value('engine', hinted, scope, 'r'), value('findNumbers', hinted, scope, 'r'));
+    }
+  }
+  if (missing > 0) row('webstruct pages listed but absent', String(missing), String(missing));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Google's PhoneNumberMatcherTest cases, scored at leniency VALID
+
+interface GoogleCase {
+  id: string;
+  text: string;
+  region: string | null;
+  expect: { VALID?: Array<{ raw: string; start: number; end: number }> };
+}
+
+function regionOf(region: string | null): CountryCode | undefined {
+  return region && region !== 'ZZ' ? (region as CountryCode) : undefined;
+}
+
+// Google's expectations were written against its test metadata. A case belongs to the
+// real-metadata subset when every expected number is valid under real (max) metadata and, for a
+// case expecting nothing, the whole text is not itself a valid number under real metadata.
+function agreesWithRealMetadata(c: GoogleCase): boolean {
+  const region = regionOf(c.region);
+  const valid = (s: string, extract: boolean) =>
+    parseWithMaxMetadata(s, { defaultCountry: region, extract })?.isValid() === true;
+  const expected = c.expect.VALID ?? [];
+  if (expected.length === 0) return !valid(c.text, false);
+  return expected.every((e) => valid(e.raw, false));
+}
+
+function evalGoogle(): void {
+  const { vectors } = readJson<{ vectors: GoogleCase[] }>('vectors/google-matcher-find.json');
+  const cases = vectors.filter((v) => v.expect.VALID !== undefined);
+  const subsets = [
+    ['real-metadata subset', cases.filter(agreesWithRealMetadata)],
+    ['test-metadata-only rest', cases.filter((c) => !agreesWithRealMetadata(c))],
+  ] as const;
+  for (const [label, subset] of subsets) {
+    const scores = FINDERS.map(([name, finder]) => {
+      let tp = 0;
+      let found = 0;
+      let expected = 0;
+      for (const c of subset) {
+        const spans = finder(c.text, regionOf(c.region));
+        const want = c.expect.VALID ?? [];
+        found += spans.length;
+        expected += want.length;
+        const hits = spans.filter((s) => want.some((w) => w.start === s.start && w.end === s.end)).length;
+        tp += hits;
+        if (name === 'engine' && label.startsWith('real') && (hits !== spans.length || hits !== want.length)) {
+          note(`google ${c.id} ${c.region}: ${JSON.stringify(c.text)} want ${JSON.stringify(want.map((w) => w.raw))} got ${JSON.stringify(spans.map((s) => c.text.slice(s.start, s.end)))}`);
+        }
+      }
+      return { p: ratio(tp, found), r: ratio(tp, expected) };
+    });
+    const [e, p] = scores as [{ p: string; r: string }, { p: string; r: string }];
+    row(`Google matcher, ${label} (${subset.length} cases): precision`, e.p, p.p);
+    row(`Google matcher, ${label} (${subset.length} cases): recall`, e.r, p.r);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Microsoft Recognizers phone spans: recall on English US-style spans, false positives on negatives
+
+interface MsCase {
+  id: string;
+  lang: string;
+  text: string;
+  expected_spans: Array<{ raw: string; start: number; end: number }>;
+}
+
+function evalMicrosoft(): void {
+  const { vectors } = readJson<{ vectors: MsCase[] }>('vectors/ms-recognizers-phone-spans.json');
+  const us = vectors.filter(
+    (v) => v.lang === 'English' && v.expected_spans.some((s) => isNanpDigits(s.raw.replace(/\D/g, ''))),
+  );
+  const negatives = vectors.filter((v) => v.expected_spans.length === 0);
+  const results = FINDERS.map(([name, finder]) => {
+    let hit = 0;
+    let total = 0;
+    for (const v of us) {
+      const spans = finder(v.text, 'US');
+      for (const want of v.expected_spans) {
+        const digits = want.raw.replace(/\D/g, '');
+        if (!isNanpDigits(digits)) continue;
+        total++;
+        const ok = spans.some((s) => s.start < want.end && want.start < s.end && digits.endsWith(s.e164.slice(2)));
+        if (ok) hit++;
+        else if (name === 'engine') note(`ms miss ${v.id}: ${JSON.stringify(v.text)} want ${want.raw}`);
+      }
+    }
+    let fp = 0;
+    for (const v of negatives) {
+      const spans = finder(v.text, 'US');
+      fp += spans.length;
+      if (name === 'engine') for (const s of spans) note(`ms FP ${v.id}: ${JSON.stringify(v.text)} → ${v.text.slice(s.start, s.end)}`);
+    }
+    return { recall: ratio(hit, total), fp: String(fp), total };
+  });
+  const [e, p] = results as [(typeof results)[0], (typeof results)[0]];
+  row(`MS Recognizers, English US-style spans (${e.total}): recall`, e.recall, p.recall);
+  row(`MS Recognizers, negatives (${negatives.length} texts): false positives`, e.fp, p.fp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation vectors: dial string from the US
+
+interface FormatCase {
+  id: string;
+  input: string;
+  region_of_input: string | null;
+  expected_dial_from_US: string | null;
+}
+
+function plainDial(input: string, region: CountryCode): string | null {
+  const phone = parsePhoneNumberFromString(input, region);
+  if (!phone?.isValid()) return null;
+  const digits = phone.number.slice(1);
+  return phone.countryCallingCode === '1' ? digits : `011${digits}`;
+}
+
+function evalNormalisation(): void {
+  const { vectors } = readJson<{ vectors: FormatCase[] }>('vectors/format-dial-from-us.json');
+  const score = (dial: (input: string, region: CountryCode) => string | null, name: string) => {
+    let exact = 0;
+    let wrong = 0;
+    let missed = 0;
+    for (const v of vectors) {
+      const got = dial(v.input, (regionOf(v.region_of_input) ?? 'US') as CountryCode);
+      if (got === v.expected_dial_from_US) exact++;
+      else if (got === null) {
+        missed++;
+        if (name === 'engine') note(`dial none ${v.id}: ${JSON.stringify(v.input)} ${v.region_of_input} want ${v.expected_dial_from_US}`);
+      } else {
+        wrong++;
+        if (name === 'engine') note(`dial WRONG ${v.id}: ${JSON.stringify(v.input)} ${v.region_of_input} want ${v.expected_dial_from_US} got ${got}`);
+      }
+    }
+    return { exact: `${ratio(exact, vectors.length)} (${exact}/${vectors.length})`, wrong, missed };
+  };
+  const e = score(toDialString, 'engine');
+  const p = score(plainDial, 'plain');
+  row('normalisation: exact dial string', e.exact, p.exact);
+  row('normalisation: wrong dial strings', String(e.wrong), String(p.wrong));
+  row('normalisation: no dial string (number not valid)', String(e.missed), String(p.missed));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readability pages: news and blogs with (almost) no phone numbers; every find is listed
+
+function evalReadability(): string[] {
+  const dir = join(CORPUS, 'pages/readability');
+  const listing: string[] = [];
+  if (!existsSync(dir)) return listing;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  const counts = [0, 0];
+  let totalMs = 0;
+  for (const file of files) {
+    const html = readHtml(join(dir, file));
+    const blocks = htmlBlocks(html);
+    const hint = countryHintForPage(pageInfo(html));
+    FINDERS.forEach(([name, finder], i) => {
+      const t0 = performance.now();
+      for (const block of blocks) {
+        for (const s of finder(block, 'US', hint)) {
+          counts[i] = (counts[i] ?? 0) + 1;
+          if (name === 'engine') listing.push(`  ${file}: ${JSON.stringify(block.slice(s.start, s.end))} → ${s.e164}`);
+        }
+      }
+      if (name === 'engine') totalMs += performance.now() - t0;
+    });
+  }
+  row(`readability (${files.length} pages): numbers found`, String(counts[0]), String(counts[1]));
+  row('readability: engine time for all blocks (ms)', totalMs.toFixed(0), '');
+  return listing;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function main(): void {
+  if (!existsSync(join(CORPUS, 'vectors'))) {
+    console.log(`Evaluation corpus not found at ${CORPUS}; nothing to evaluate (skipped).`);
+    return;
+  }
+  evalWebstruct();
+  evalGoogle();
+  evalMicrosoft();
+  evalNormalisation();
+  const listing = evalReadability();
+  printTable();
+  console.log(`\nReadability pages, every number the engine found (${listing.length}):`);
+  for (const line of listing) console.log(line);
+  if (VERBOSE) for (const line of details) console.log(line);
+}
+
+main();

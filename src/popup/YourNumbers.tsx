@@ -1,0 +1,86 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { parseDialable } from '../phone/index';
+import type { Client } from '../shared/client';
+import { t } from '../shared/i18n';
+import type { AccountView, CallerId, Device } from '../shared/messages';
+import type { AppError } from '../shared/result';
+
+export interface YourNumbersProps {
+  client: Client;
+}
+
+type State = { kind: 'loading' } | { kind: 'failed'; error: AppError } | { kind: 'loaded'; account: AccountView };
+
+/** "Your numbers": the user's devices and caller-ID numbers; failures are shown, never blocking. */
+export function YourNumbers({ client }: YourNumbersProps) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const headingId = useId();
+
+  useEffect(() => {
+    let live = true;
+    void client('getAccount', { refresh: false }).then((reply) => {
+      if (live) setState(reply.ok ? { kind: 'loaded', account: reply.value } : { kind: 'failed', error: reply.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  return (
+    <section class="numbers" aria-labelledby={headingId} aria-busy={state.kind === 'loading'}>
+      <h2 id={headingId}>{t('popupYourNumbers')}</h2>
+      {state.kind === 'loading' && <p class="muted">{t('popupLoadingNumbers')}</p>}
+      {state.kind === 'failed' && <p class="section-error">{state.error.message}</p>}
+      {state.kind === 'loaded' && <AccountLists account={state.account} />}
+    </section>
+  );
+}
+
+function AccountLists({ account }: { account: AccountView }) {
+  const { devices, devicesError, callerIds, callerIdsError } = account;
+  const showCallerIds = callerIds.length > 0 || callerIdsError !== undefined;
+  return (
+    <>
+      <h3>{t('popupDevices')}</h3>
+      {devicesError && <p class="section-error">{devicesError.message}</p>}
+      {!devicesError && devices.length === 0 && <p class="muted">{t('popupNoDevices')}</p>}
+      {devices.length > 0 && (
+        <ul class="list">
+          {devices.map((device) => (
+            <DeviceItem key={device.aor} device={device} />
+          ))}
+        </ul>
+      )}
+      {showCallerIds && <h3>{t('popupCallerIds')}</h3>}
+      {callerIdsError && <p class="section-error">{callerIdsError.message}</p>}
+      {callerIds.length > 0 && (
+        <ul class="list">
+          {callerIds.map((callerId) => (
+            <CallerIdItem key={callerId.e164} callerId={callerId} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function DeviceItem({ device }: { device: Device }) {
+  const title = [device.user && t('popupDevice', device.user), device.model].filter(Boolean).join(' · ');
+  return (
+    <li>
+      <span class="list__primary">{title}</span>
+      <span class="list__secondary">{device.aor}</span>
+    </li>
+  );
+}
+
+function CallerIdItem({ callerId }: { callerId: CallerId }) {
+  // Caller IDs are E.164, so the default country does not matter here.
+  const display = parseDialable(callerId.e164, 'US')?.display ?? callerId.e164;
+  return (
+    <li>
+      <span class="list__primary">{display}</span>
+      {callerId.description && <span class="list__secondary">{callerId.description}</span>}
+    </li>
+  );
+}

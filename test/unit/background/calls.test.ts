@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/shared/i18n', () => ({
+  t: (key: string, subs?: string | string[]) => (subs ? `${key}(${[subs].flat().join(',')})` : key),
+}));
+
+import { createApi } from '../../../src/background/api';
+import { createAuth } from '../../../src/background/auth';
+import { createCaller } from '../../../src/background/calls';
+import { memoryStore } from '../../../src/background/secret-store';
+import { parseDialable } from '../../../src/phone';
+import { fakeFetch, on, type Reply, type Route } from '../support/fake-fetch';
+
+const BASE = 'https://api.test';
+const CALLS = '/api/calls/';
+
+const tokenRoute = on('POST', '/api/oauth/token/', (r) => {
+  const body = r.body as Record<string, string>;
+  const n = body.grant_type === 'password' ? 1 : 2;
+  return {
+    status: 200,
+    body: { access_token: `access-${n}`, expires_in: 3599, refresh_token: 'refresh-1' },
+  };
+});
+
+async function setup(callReplies: Reply[], extra: Route[] = []) {
+  const net = fakeFetch([
+    tokenRoute,
+    on('POST', CALLS, () => callReplies.shift() ?? { status: 500, text: 'script exhausted' }),
+    ...extra,
+  ]);
+  const api = createApi({ base: BASE, fetch: net.fetch });
+  const auth = createAuth({ api, store: memoryStore(), now: Date.now });
+  await auth.signIn('ann', 'pw', 'client');
+  const sleeps: number[] = [];
+  const caller = createCaller({
+    api,
+    auth,
+    now: Date.now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      vi.advanceTimersByTime(ms);
+    },
+    parse: async (input) => parseDialable(input, 'US') ?? null,
+  });
+  return { net, caller, sleeps, calls: () => net.to(CALLS) };
+}
+
+describe('placing a call', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T09:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('sends one POST with the dial string, bearer token and the API version', async () => {
+    const { caller, calls } = await setup([{ status: 201, body: { ok: true } }]);
+    const result = await caller.placeCall('(973) 555-1212');
+    expect(result).toEqual({
+      ok: true,
+      value: { dial: '19735551212', display: '+1 973-555-1212' },
+    });
+    expect(calls()).toHaveLength(1);
+    const [call] = calls();
+    expect(call?.body).toEqual({ to: '19735551212' });
+    expect(call?.headers.authorization).toBe('Bearer access-1');
+    expect(call?.headers.accept).toBe('application/vnd.integrate.v1.8.0+json');
+    expect(call?.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it.each([
+    ['+44 20 7031 3000', '011442070313000', undefined],
+    ['973.555.1212 x12', '19735551212', '12'],
+  ])('normalises %s to %s', async (input, dial, ext) => {
+    const { caller, calls } = await setup([{ status: 201 }]);
+    const result = await caller.placeCall(input);
+    expect(result.ok && result.value.dial).toBe(dial);
+    expect(result.ok && result.value.ext).toBe(ext);
+    expect(calls()[0]?.body).toEqual({ to: dial });
+  });
+
+  it.each(['12345', 'call me', '', '   '])('refuses %j before any request', async (input) => {
+    const { caller, net } = await setup([]);
+    const result = await caller.placeCall(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('invalid-number');
+    expect(net.seen.filter((r) => r.path === CALLS)).toHaveLength(0);
+  });
+
+  it('treats any 2xx as placed, with or without a body', async () => {
+    const { caller } = await setup([{ status: 200, text: 'OK' }]);
+    expect((await caller.placeCall('973 555 1212')).ok).toBe(true);
+  });
+
+  it('sends one request for a double click', async () => {
+    const { caller, calls } = await setup([{ status: 201 }, { status: 201 }]);
+    const [a, b] = await Promise.all([
+      caller.placeCall('973-555-1212'),
+      caller.placeCall('(973) 555-1212'),
+    ]);
+    expect(a).toEqual(b);
+    expect(calls()).toHaveLength(1);
+    // A click just after the first one settled is still the same click.
+    vi.advanceTimersByTime(500);
+    await caller.placeCall('973-555-1212');
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('keeps at least a second between two different calls', async () => {
+    const { caller, calls, sleeps } = await setup([{ status: 201 }, { status: 201 }]);
+    await caller.placeCall('973-555-1212');
+    vi.advanceTimersByTime(300);
+    await caller.placeCall('212-555-0100');
+    expect(calls()).toHaveLength(2);
+    expect(sleeps).toEqual([700]);
+  });
+
+  it('refreshes once after a 401 and sends the call once more', async () => {
+    const { caller, calls, net } = await setup([
+      { status: 401, body: { status: 401, message: 'Token expired' } },
+      { status: 201 },
+    ]);
+    const result = await caller.placeCall('973-555-1212');
+    expect(result.ok).toBe(true);
+    expect(calls().map((c) => c.headers.authorization)).toEqual([
+      'Bearer access-1',
+      'Bearer access-2',
+    ]);
+    expect(net.to('/api/oauth/token/')).toHaveLength(2);
+  });
+
+  it('gives up after a second 401 without a third request', async () => {
+    const { caller, calls } = await setup([{ status: 401 }, { status: 401 }]);
+    const result = await caller.placeCall('973-555-1212');
+    expect(result.ok).toBe(false);
+    expect(calls()).toHaveLength(2);
+  });
+
+  it('says how long to wait on 429 and does not retry', async () => {
+    const { caller, calls } = await setup([{ status: 429, body: { message: '1 per 1 second' } }]);
+    const result = await caller.placeCall('973-555-1212');
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'rate-limited', message: 'errorRateLimited(1)', retryAfterSeconds: 1 },
+    });
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('reads the per-minute limit from the message', async () => {
+    const { caller } = await setup([{ status: 429, body: { message: '15 per 1 minute' } }]);
+    const result = await caller.placeCall('973-555-1212');
+    expect(!result.ok && result.error.retryAfterSeconds).toBe(60);
+  });
+
+  it.each([
+    [{ status: 500, text: 'Internal Server Error' }, 'call-uncertain', 'errorServerCall(500)'],
+    [
+      { status: 503, body: { status: 503, message: 'down' } },
+      'call-uncertain',
+      'errorServerCall(503)',
+    ],
+    [
+      { status: 400, body: { to: ['Not a valid number'] } },
+      'rejected',
+      'errorRejectedWith(to: Not a valid number)',
+    ],
+    [
+      { status: 400, body: { status: 400, message: 'Missing to' } },
+      'rejected',
+      'errorRejectedWith(Missing to)',
+    ],
+    [
+      { status: 403, body: { status: 403, message: 'Access Forbidden' } },
+      'forbidden',
+      'Access Forbidden',
+    ],
+  ] as const)('never retries a call after %j', async (reply, code, message) => {
+    const { caller, calls } = await setup([reply as Reply]);
+    const result = await caller.placeCall('973-555-1212');
+    expect(result).toEqual({ ok: false, error: { code, message } });
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('says the call may have been placed when the connection drops but net2phone is up', async () => {
+    const { caller, calls } = await setup(
+      [{ drop: true }],
+      [on('GET', '/api/users/current/', { status: 200, body: {} })],
+    );
+    const result = await caller.placeCall('973-555-1212');
+    expect(!result.ok && result.error.code).toBe('call-uncertain');
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('says net2phone is unreachable when nothing answers', async () => {
+    const { caller, calls } = await setup(
+      [{ drop: true }],
+      [on('GET', '/api/users/current/', { drop: true })],
+    );
+    const result = await caller.placeCall('973-555-1212');
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'network', message: 'errorUnreachableCall(api.test)' },
+    });
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('asks to sign in when there is no session, sending nothing', async () => {
+    const net = fakeFetch([]);
+    const api = createApi({ base: BASE, fetch: net.fetch });
+    const auth = createAuth({ api, store: memoryStore(), now: Date.now });
+    const caller = createCaller({
+      api,
+      auth,
+      now: Date.now,
+      sleep: async () => {},
+      parse: async (input) => parseDialable(input, 'US') ?? null,
+    });
+    const result = await caller.placeCall('973-555-1212');
+    expect(!result.ok && result.error.code).toBe('not-signed-in');
+    expect(net.seen).toHaveLength(0);
+  });
+});
