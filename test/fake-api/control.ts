@@ -16,7 +16,7 @@
  */
 import { faultProblem } from './faults';
 import { json, type Reply } from './reply';
-import type { FakeApi } from './server';
+import type { FakeApi } from './types';
 
 export const CONTROL_PREFIX = '/__fake/';
 

@@ -8,73 +8,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { BodyTooLargeError, parseFields, queryOf, readBody } from './body';
 import { FakeClock } from './clock';
-import type { CallResponseMode, FakeState, RecordedHeaders } from './context';
+import type { FakeState, RecordedHeaders } from './context';
 import { CONTROL_PREFIX, control } from './control';
-import { type Fault, FaultQueue, faultReply } from './faults';
+import { FaultQueue, faultReply } from './faults';
 import { CALL_LIMITS, RateLimiter } from './rate-limit';
 import { apiError, preflight, type Reply, send } from './reply';
 import { dispatch } from './routes';
 import { TokenStore } from './tokens';
-import { demoUser, type FakeUser } from './users';
+import type { FakeApi, FakeApiOptions, RecordedRequest } from './types';
+import { demoUser } from './users';
 
 export type { CallResponseMode } from './context';
 export type { Fault } from './faults';
+export type { FakeApi, FakeApiOptions, RecordedRequest } from './types';
 export { demoUser, type FakeUser } from './users';
-
-export interface FakeApiOptions {
-  /** Default 0: a free port. The host is always 127.0.0.1. */
-  port?: number;
-  /** Ms since the epoch; default Date.now. `advanceClock` adds an offset to it either way. */
-  clock?: () => number;
-  /** `expires_in` of issued access tokens; default 3599 (§2.4). */
-  accessTokenTtlSeconds?: number;
-  /** Issue a new refresh token on every refresh grant; default false (§2.3). */
-  rotateRefreshToken?: boolean;
-  /** Default: just `demoUser`. */
-  users?: FakeUser[];
-  /** How a placed call is answered; default 'json201' (§5.2). */
-  callResponse?: CallResponseMode;
-  /** Called once per API request when its outcome is known (cli.ts logs with it). */
-  onRequest?: (request: RecordedRequest) => void;
-}
-
-export interface RecordedRequest {
-  /** Fake-clock ms when the request arrived. */
-  time: number;
-  method: string;
-  /** Path without the query string. */
-  path: string;
-  query: Record<string, string>;
-  headers: RecordedHeaders;
-  rawBody: string;
-  /** Body fields over query fields, as the endpoint read them ({} past a parse error). */
-  fields: Record<string, unknown>;
-  /** 0 while in flight, and for good when the connection was dropped. */
-  status: number;
-  responseBody: string;
-}
-
-export interface FakeApi {
-  /** e.g. 'http://127.0.0.1:43123', no trailing slash. */
-  url: string;
-  /** Every API request in arrival order, including faulted and dropped ones; never control ones. */
-  log: RecordedRequest[];
-  /** Only the `POST /api/calls/` entries of the log. */
-  calls(): RecordedRequest[];
-  clearLog(): void;
-  /** The fake clock's current time. */
-  now(): number;
-  advanceClock(ms: number): void;
-  /** Queues a fault for the next matching request(s); throws TypeError if it is malformed. */
-  inject(fault: Fault): void;
-  clearFaults(): void;
-  expireAllTokens(): void;
-  revokeRefreshTokens(): void;
-  /** Clears the log, faults, rate-limit history and clock offset; issued tokens stay valid. */
-  reset(): void;
-  /** Stops listening and cuts open connections; safe to call twice. */
-  close(): Promise<void>;
-}
 
 const CALLS_PATH = '/api/calls/';
 
