@@ -1,5 +1,5 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
@@ -42,7 +42,7 @@ export function manifestFor(target: Target, apiBase: string): ManifestV3Export {
   } as ManifestV3Export;
 }
 
-export default defineConfig(() => {
+export default defineConfig((): UserConfig => {
   const target: Target = process.env.N2P_TARGET === 'firefox' ? 'firefox' : 'chrome';
   const apiBase = apiBaseFromEnv();
   return {

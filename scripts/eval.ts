@@ -5,12 +5,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePhoneNumberFromString as parseWithMaxMetadata } from 'libphonenumber-js/max';
 import {
   type CountryCode,
   parsePhoneNumberFromString,
   searchPhoneNumbersInText,
 } from 'libphonenumber-js/min';
-import { parsePhoneNumberFromString as parseWithMaxMetadata } from 'libphonenumber-js/max';
 import { countryHintForPage, findPhoneNumbers, toDialString } from '../src/phone/index';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,26 +77,95 @@ function readJson<T>(relative: string): T {
 // inline children joined; script, style, code and form controls skipped.
 
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'textarea', 'select', 'code', 'pre', 'template', 'svg', 'head',
-  'iframe', 'object',
+  'script',
+  'style',
+  'noscript',
+  'textarea',
+  'select',
+  'code',
+  'pre',
+  'template',
+  'svg',
+  'head',
+  'iframe',
+  'object',
 ]);
 const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'dfn', 'em', 'font', 'i',
-  'img', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong',
-  'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'input', 'button',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'input',
+  'button',
 ]);
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
 const ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—',
-  hellip: '…', copy: '©', reg: '®', trade: '™', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’',
-  ldquo: '“', rdquo: '”', bull: '•', middot: '·', times: '×', deg: '°', shy: '\u00ad',
-  thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', pound: '£', euro: '€', cent: '¢', yen: '¥',
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  times: '×',
+  deg: '°',
+  shy: '\u00ad',
+  thinsp: '\u2009',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  pound: '£',
+  euro: '€',
+  cent: '¢',
+  yen: '¥',
 };
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);?/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      const cp =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
       return cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -108,7 +177,7 @@ function htmlBlocks(html: string): string[] {
   let current = '';
   let skipUntil = '';
   const flush = () => {
-    if (/\S/.test(current)) blocks.push(current.replace(/\s+/g, ' ').trim());
+    if (/\S/.test(current)) blocks.push(current.replace(/ *\n */g, '\n').trim());
     current = '';
   };
   for (const m of html.matchAll(TOKEN)) {
@@ -118,7 +187,8 @@ function htmlBlocks(html: string): string[] {
       continue;
     }
     if (tag === undefined) {
-      if (m[0][0] !== '<' || m[0] === '<') current += decodeEntities(m[0]);
+      // Source whitespace renders as one space; only <br> makes a line break.
+      if (m[0][0] !== '<' || m[0] === '<') current += decodeEntities(m[0]).replace(/\s+/g, ' ');
       continue;
     }
     const selfClosing = /\/\s*$/.test(m[3] ?? '');
@@ -161,10 +231,14 @@ interface WebstructPage {
   gold: Array<{ type: string; text: string; digits: string }>;
 }
 
-const isNanpDigits = (d: string) => /^1?[2-9]\d{2}[2-9]\d{6}$/.test(d);
+// A labelled number counts as US/Canada when it is a valid NANP number under full metadata.
+const isNanpDigits = (d: string) =>
+  /^1?[2-9]\d{2}[2-9]\d{6}$/.test(d) &&
+  parseWithMaxMetadata(`+1${d.slice(-10)}`)?.isValid() === true;
 const last9 = (d: string) => d.slice(-9);
 function sameNumber(foundDigits: string, goldDigits: string): boolean {
-  if (goldDigits.length >= 9 && foundDigits.length >= 9) return last9(foundDigits) === last9(goldDigits);
+  if (goldDigits.length >= 9 && foundDigits.length >= 9)
+    return last9(foundDigits) === last9(goldDigits);
   return goldDigits.length >= 7 && foundDigits.endsWith(goldDigits);
 }
 
@@ -194,7 +268,8 @@ function evalWebstruct(): void {
         for (const block of blocks) {
           for (const s of finder(block, 'US', hinted ? hint : undefined)) {
             found.add(s.e164.slice(1));
-            if (VERBOSE && name === 'engine' && hinted) note(`  webstruct found ${page.file}: ${block.slice(s.start, s.end)} → ${s.e164}`);
+            if (VERBOSE && name === 'engine' && hinted)
+              note(`  webstruct found ${page.file}: ${block.slice(s.start, s.end)} → ${s.e164}`);
           }
         }
         for (const scope of ['us', 'all']) {
@@ -203,13 +278,17 @@ function evalWebstruct(): void {
             if (scope === 'us' && !f.startsWith('1')) continue;
             t.found++;
             if (gold.some((g) => sameNumber(f, g))) t.tp++;
-            else if (name === 'engine' && hinted) note(`webstruct FP ${page.file} [hint ${hint ?? '-'}]: +${f}`);
+            else if (name === 'engine' && hinted)
+              note(`webstruct FP ${page.file} [hint ${hint ?? '-'}]: +${f}`);
           }
           for (const g of gold) {
             if (scope === 'us' && !isNanpDigits(g)) continue;
             t.gold++;
             if ([...found].some((f) => sameNumber(f, g))) t.goldHit++;
-            else if (name === 'engine' && hinted) note(`webstruct miss ${page.file} [hint ${hint ?? '-'}] (${scope}): ${page.gold.find((x) => x.digits === g)?.text}`);
+            else if (name === 'engine' && hinted)
+              note(
+                `webstruct miss ${page.file} [hint ${hint ?? '-'}] (${scope}): ${page.gold.find((x) => x.digits === g)?.text}`,
+              );
           }
         }
       }
@@ -221,11 +300,22 @@ function evalWebstruct(): void {
   };
   const usGold = tally('engine:false:us').gold;
   const allGold = tally('engine:false:all').gold;
-  for (const [scope, label] of [['us', `US/CA (${usGold} gold)`], ['all', `all (${allGold} gold)`]] as const) {
+  for (const [scope, label] of [
+    ['us', `US/CA (${usGold} gold)`],
+    ['all', `all (${allGold} gold)`],
+  ] as const) {
     for (const hinted of [false, true]) {
       const suffix = hinted ? ', page hints' : ', US default';
-      row(`webstruct ${label}${suffix}: precision`, value('engine', hinted, scope, 'p'), value('findNumbers', hinted, scope, 'p'));
-      row(`webstruct ${label}${suffix}: recall`, value('engine', hinted, scope, 'r'), value('findNumbers', hinted, scope, 'r'));
+      row(
+        `webstruct ${label}${suffix}: precision`,
+        value('engine', hinted, scope, 'p'),
+        value('findNumbers', hinted, scope, 'p'),
+      );
+      row(
+        `webstruct ${label}${suffix}: recall`,
+        value('engine', hinted, scope, 'r'),
+        value('findNumbers', hinted, scope, 'r'),
+      );
     }
   }
   if (missing > 0) row('webstruct pages listed but absent', String(missing), String(missing));
@@ -274,10 +364,18 @@ function evalGoogle(): void {
         const want = c.expect.VALID ?? [];
         found += spans.length;
         expected += want.length;
-        const hits = spans.filter((s) => want.some((w) => w.start === s.start && w.end === s.end)).length;
+        const hits = spans.filter((s) =>
+          want.some((w) => w.start === s.start && w.end === s.end),
+        ).length;
         tp += hits;
-        if (name === 'engine' && label.startsWith('real') && (hits !== spans.length || hits !== want.length)) {
-          note(`google ${c.id} ${c.region}: ${JSON.stringify(c.text)} want ${JSON.stringify(want.map((w) => w.raw))} got ${JSON.stringify(spans.map((s) => c.text.slice(s.start, s.end)))}`);
+        if (
+          name === 'engine' &&
+          label.startsWith('real') &&
+          (hits !== spans.length || hits !== want.length)
+        ) {
+          note(
+            `google ${c.id} ${c.region}: ${JSON.stringify(c.text)} want ${JSON.stringify(want.map((w) => w.raw))} got ${JSON.stringify(spans.map((s) => c.text.slice(s.start, s.end)))}`,
+          );
         }
       }
       return { p: ratio(tp, found), r: ratio(tp, expected) };
@@ -301,7 +399,8 @@ interface MsCase {
 function evalMicrosoft(): void {
   const { vectors } = readJson<{ vectors: MsCase[] }>('vectors/ms-recognizers-phone-spans.json');
   const us = vectors.filter(
-    (v) => v.lang === 'English' && v.expected_spans.some((s) => isNanpDigits(s.raw.replace(/\D/g, ''))),
+    (v) =>
+      v.lang === 'English' && v.expected_spans.some((s) => isNanpDigits(s.raw.replace(/\D/g, ''))),
   );
   const negatives = vectors.filter((v) => v.expected_spans.length === 0);
   const results = FINDERS.map(([name, finder]) => {
@@ -313,16 +412,21 @@ function evalMicrosoft(): void {
         const digits = want.raw.replace(/\D/g, '');
         if (!isNanpDigits(digits)) continue;
         total++;
-        const ok = spans.some((s) => s.start < want.end && want.start < s.end && digits.endsWith(s.e164.slice(2)));
+        const ok = spans.some(
+          (s) => s.start < want.end && want.start < s.end && digits.endsWith(s.e164.slice(2)),
+        );
         if (ok) hit++;
-        else if (name === 'engine') note(`ms miss ${v.id}: ${JSON.stringify(v.text)} want ${want.raw}`);
+        else if (name === 'engine')
+          note(`ms miss ${v.id}: ${JSON.stringify(v.text)} want ${want.raw}`);
       }
     }
     let fp = 0;
     for (const v of negatives) {
       const spans = finder(v.text, 'US');
       fp += spans.length;
-      if (name === 'engine') for (const s of spans) note(`ms FP ${v.id}: ${JSON.stringify(v.text)} → ${v.text.slice(s.start, s.end)}`);
+      if (name === 'engine')
+        for (const s of spans)
+          note(`ms FP ${v.id}: ${JSON.stringify(v.text)} → ${v.text.slice(s.start, s.end)}`);
     }
     return { recall: ratio(hit, total), fp: String(fp), total };
   });
@@ -359,10 +463,16 @@ function evalNormalisation(): void {
       if (got === v.expected_dial_from_US) exact++;
       else if (got === null) {
         missed++;
-        if (name === 'engine') note(`dial none ${v.id}: ${JSON.stringify(v.input)} ${v.region_of_input} want ${v.expected_dial_from_US}`);
+        if (name === 'engine')
+          note(
+            `dial none ${v.id}: ${JSON.stringify(v.input)} ${v.region_of_input} want ${v.expected_dial_from_US}`,
+          );
       } else {
         wrong++;
-        if (name === 'engine') note(`dial WRONG ${v.id}: ${JSON.stringify(v.input)} ${v.region_of_input} want ${v.expected_dial_from_US} got ${got}`);
+        if (name === 'engine')
+          note(
+            `dial WRONG ${v.id}: ${JSON.stringify(v.input)} ${v.region_of_input} want ${v.expected_dial_from_US} got ${got}`,
+          );
       }
     }
     return { exact: `${ratio(exact, vectors.length)} (${exact}/${vectors.length})`, wrong, missed };
@@ -381,7 +491,9 @@ function evalReadability(): string[] {
   const dir = join(CORPUS, 'pages/readability');
   const listing: string[] = [];
   if (!existsSync(dir)) return listing;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const counts = [0, 0];
   let totalMs = 0;
   for (const file of files) {
@@ -393,7 +505,8 @@ function evalReadability(): string[] {
       for (const block of blocks) {
         for (const s of finder(block, 'US', hint)) {
           counts[i] = (counts[i] ?? 0) + 1;
-          if (name === 'engine') listing.push(`  ${file}: ${JSON.stringify(block.slice(s.start, s.end))} → ${s.e164}`);
+          if (name === 'engine')
+            listing.push(`  ${file}: ${JSON.stringify(block.slice(s.start, s.end))} → ${s.e164}`);
         }
       }
       if (name === 'engine') totalMs += performance.now() - t0;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
 import type { CallOutcome } from '../shared/messages';
@@ -33,7 +33,7 @@ export function DialBox({ client, country = 'US' }: DialBoxProps) {
   const ids = { input: useId(), preview: useId() };
   const preview = useMemo(() => previewOf(number, country), [number, country]);
 
-  useEffect(() => input.current?.focus(), []);
+  useLayoutEffect(() => input.current?.focus(), []);
 
   const onInput = (event: Event) => {
     setNumber((event.currentTarget as HTMLInputElement).value);

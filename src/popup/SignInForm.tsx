@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
 import type { SessionView } from '../shared/messages';
@@ -39,7 +39,7 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
 
   // Focus the first empty field when the form appears; the user can start typing at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only on mount
-  useEffect(() => {
+  useLayoutEffect(() => {
     focus(firstEmpty(values));
   }, []);
 

@@ -1,7 +1,8 @@
 /** A fake `Client` for popup tests: canned replies per message, every request recorded. */
 import type { Client } from '../../../src/shared/client';
 import type { MessageName, Payload, Reply } from '../../../src/shared/messages';
-import type { ErrorCode, Result } from '../../../src/shared/result';
+
+export { fail, ok } from '../../../src/shared/result';
 
 type Handler<K extends MessageName> = (payload: Payload<K>) => Reply<K> | Promise<Reply<K>>;
 export type Replies = { [K in MessageName]?: Handler<K> | Reply<K> };
@@ -36,12 +37,6 @@ export function fakeClient(replies: Replies = {}): FakeClient {
     },
   };
 }
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const err = (code: ErrorCode, message: string): Result<never> => ({
-  ok: false,
-  error: { code, message },
-});
 
 /** A promise the test settles by hand, to look at the popup while a request is in flight. */
 export function deferred<T>() {

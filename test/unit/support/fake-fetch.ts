@@ -15,7 +15,7 @@ export type Reply =
   | { drop: true }
   | { hang: true };
 
-export type Route = (request: SeenRequest) => Reply | Promise<Reply> | undefined;
+export type Route = (request: SeenRequest) => Reply | undefined | Promise<Reply | undefined>;
 
 export function fakeFetch(routes: Route[] = []) {
   const seen: SeenRequest[] = [];

@@ -16,15 +16,31 @@ interface LocaleEntry {
 const catalog: Record<string, LocaleEntry | undefined> = messages;
 
 /** `browser.i18n.getMessage`: '' for an unknown key, `$1`…`$9` from `substitutions`, `$$` → `$`. */
-export function getMessage(key: string, substitutions?: string | number | (string | number)[]): string {
+export function getMessage(
+  key: string,
+  substitutions?: string | number | (string | number)[],
+): string {
   const entry = catalog[key];
   if (!entry) return '';
-  const subs = (Array.isArray(substitutions) ? substitutions : substitutions === undefined ? [] : [substitutions]).map(String);
+  const subs = (
+    Array.isArray(substitutions)
+      ? substitutions
+      : substitutions === undefined
+        ? []
+        : [substitutions]
+  ).map(String);
   if (subs.length > 9) throw new Error(`getMessage(${key}): more than 9 substitutions`);
-  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
+  const placeholders = new Map(
+    Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
+  );
   // Named placeholders first (case-insensitive), then positional `$n` in the result.
-  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole);
-  return named.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
+  const named = entry.message.replace(
+    /\$([A-Za-z0-9_@]+)\$/g,
+    (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole,
+  );
+  return named.replace(/\$(\$|[1-9])/g, (_, what: string) =>
+    what === '$' ? '$' : (subs[Number(what) - 1] ?? ''),
+  );
 }
 
 /** The English text of a message, for assertions: `text('callPlaced')`. */
@@ -38,7 +54,8 @@ export function i18nOnlyBrowser() {
   const i18n = { getMessage, getUILanguage: () => 'en-US' };
   const browser = new Proxy({ i18n } as Record<string, unknown>, {
     get(target, name) {
-      if (name in target || typeof name === 'symbol' || name === 'then') return target[name as string];
+      if (name in target || typeof name === 'symbol' || name === 'then')
+        return target[name as string];
       throw new Error(`fake browser: browser.${name} is not faked in this test`);
     },
   });
