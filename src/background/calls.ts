@@ -6,8 +6,11 @@ import type { Auth } from './auth';
 import { describeFailure, waitSeconds } from './error-text';
 import type { HttpOutcome } from './http';
 
-/** A second request for the same number within this window is the same click. */
-export const DEBOUNCE_MS = 2_000;
+/**
+ * A second request for the same number while the first is in flight, or within
+ * this long after it settled, is the same (double) click and gets the same answer.
+ */
+export const DEBOUNCE_MS = 1_000;
 /** net2phone allows one call per second per token (§5, fake contract §10.4). */
 export const MIN_SPACING_MS = 1_000;
 

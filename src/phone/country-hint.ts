@@ -8,8 +8,29 @@ export interface PageInfo {
 
 // Country-code TLDs sold as generic names (.io, .co, .tv, …) say nothing about where a business is.
 const GENERIC_CCTLDS = new Set([
-  'ac', 'ad', 'ai', 'am', 'as', 'cc', 'co', 'fm', 'gg', 'io', 'la', 'ly', 'me', 'ms', 'nu', 'sh',
-  'so', 'st', 'tk', 'to', 'tv', 'vc', 'ws',
+  'ac',
+  'ad',
+  'ai',
+  'am',
+  'as',
+  'cc',
+  'co',
+  'fm',
+  'gg',
+  'io',
+  'la',
+  'ly',
+  'me',
+  'ms',
+  'nu',
+  'sh',
+  'so',
+  'st',
+  'tk',
+  'to',
+  'tv',
+  'vc',
+  'ws',
 ]);
 // TLDs whose letters differ from the ISO country code.
 const TLD_TO_COUNTRY: Record<string, string> = { uk: 'GB' };

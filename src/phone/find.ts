@@ -1,11 +1,12 @@
-import { type CountryCode, type PhoneNumber, searchPhoneNumbersInText } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
 import { dialStringOf, isCallable } from './dial';
 import { checkExtension } from './extension';
 import { hasDigitRun } from './gate';
-import { rewriteIdd } from './idd';
 import { separateGluedWords } from './joins';
+import { maskDatesAndTimes } from './mask';
+import { addDisjoint, blankOut, type Match, matchNumbers, matchVanity } from './matches';
 import { normalizeText } from './normalize';
-import { isTrap } from './traps';
+import { trapOf } from './traps';
 
 export interface FoundNumber {
   /** UTF-16 offsets into the text given to `findPhoneNumbers`. */
@@ -23,69 +24,60 @@ export interface FindOptions {
   pageCountry?: CountryCode | undefined;
 }
 
-interface Match {
-  start: number;
-  end: number;
-  phone: PhoneNumber;
-}
-
 /** Valid, callable phone numbers in `text`, sorted and non-overlapping. */
 export function findPhoneNumbers(text: string, options: FindOptions): FoundNumber[] {
   if (!hasDigitRun(text)) return [];
-  const country = options.pageCountry ?? options.defaultCountry;
-  const prepared = separateGluedWords(normalizeText(text));
-  let matches = matchAll(prepared, country);
-  const idd = rewriteIdd(prepared);
-  if (idd) {
-    const international: Match[] = [];
-    for (const m of matchAll(idd.text, country)) {
-      const prefixStart = idd.plusAt.get(m.start);
-      if (prefixStart !== undefined) international.push({ ...m, start: prefixStart });
-    }
-    matches = mergeInternational(matches, international);
+  // Same-length rewrites only, so offsets in `prepared` are offsets in `text`.
+  const prepared = maskDatesAndTimes(separateGluedWords(normalizeText(text)));
+  const page = options.pageCountry ?? options.defaultCountry;
+  let matches = matchNumbers(prepared, page);
+  // A page hint can be wrong (many US sites declare `en-GB`), so numbers that are not valid for
+  // the page's country are still read as the user's own national numbers — in what is left.
+  if (options.defaultCountry && page !== options.defaultCountry) {
+    const rest = matches.length > 0 ? blankOut(prepared, matches) : prepared;
+    if (hasDigitRun(rest))
+      matches = addDisjoint(matches, matchNumbers(rest, options.defaultCountry));
   }
+  // A vanity match covers the whole "1-800-FLOWERS"; anything it overlaps is a fragment of it.
+  matches = addDisjoint(matchVanity(prepared, options.defaultCountry), matches);
   const found: FoundNumber[] = [];
   for (const m of matches) {
-    if (!isCallable(m.phone) || isTrap(prepared, m.start, m.end)) continue;
-    found.push(toFound(prepared, m));
+    if (!isCallable(m.phone)) continue;
+    const { number, mainEnd } = toFound(prepared, m);
+    if (m.vanity || !isTrap(prepared, m, mainEnd)) found.push(number);
   }
   return found;
 }
 
-function matchAll(text: string, country: CountryCode | undefined): Match[] {
-  const out: Match[] = [];
-  for (const m of searchPhoneNumbersInText(text, { defaultCountry: country })) {
-    out.push({ start: m.startsAt, end: m.endsAt, phone: m.number });
-  }
-  return out;
-}
-
-// A number read through a rewritten `00`/`011` prefix replaces national readings it overlaps
-// (they could only be a fragment of it); both lists are sorted, so is the result.
-function mergeInternational(national: Match[], international: Match[]): Match[] {
-  if (international.length === 0) return national;
-  const kept = national.filter(
-    (n) => !international.some((i) => n.start < i.end && i.start < n.end && n.start > i.start),
-  );
-  const merged = [...kept];
-  for (const i of international) {
-    if (!kept.some((n) => n.start < i.end && i.start < n.end)) merged.push(i);
-  }
-  return merged.sort((a, b) => a.start - b.start);
-}
-
-function toFound(text: string, m: Match): FoundNumber {
-  const found: FoundNumber = {
+// Cuts a bare ", 45" that libphonenumber took for an extension; `mainEnd` ends the main number.
+function toFound(text: string, m: Match): { number: FoundNumber; mainEnd: number } {
+  const number: FoundNumber = {
     start: m.start,
     end: m.end,
     e164: m.phone.number,
     dial: dialStringOf(m.phone),
   };
+  let mainEnd = m.end;
   const ext = m.phone.ext;
   if (ext) {
-    const { keep, mainEnd } = checkExtension(text.slice(m.start, m.end), ext);
-    if (keep) found.ext = ext;
-    else found.end = m.start + mainEnd;
+    const check = checkExtension(text.slice(m.start, m.end), ext);
+    mainEnd = m.start + check.mainEnd;
+    if (check.keep) number.ext = ext;
+    else number.end = mainEnd;
   }
-  return found;
+  return { number, mainEnd };
+}
+
+const CONTEXT = 32;
+
+function isTrap(text: string, m: Match, mainEnd: number): boolean {
+  const raw = text.slice(m.start, mainEnd);
+  const trap = trapOf({
+    raw,
+    before: text.slice(Math.max(0, m.start - CONTEXT), m.start),
+    after: text.slice(mainEnd, mainEnd + CONTEXT),
+    international: m.idd === true || raw.startsWith('+'),
+    nanp: m.phone.countryCallingCode === '1',
+  });
+  return trap !== undefined;
 }

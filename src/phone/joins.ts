@@ -7,13 +7,15 @@
 // A label word glued to the start of a number ("Tel415…", "Phone(415)…", "Fax+1…").
 const LABEL_BEFORE =
   /(?<![A-Za-z])(?:tel|phone|ph|fax|call|mobile|mob|cell|office|direct|main|hotline|t|p|f|m|c)(?=[0-9(+])/gi;
-// A capitalised or all-caps word glued to the end of a number ("…7935Mon", "…1212FAX").
-const WORD_AFTER = /(?<=[0-9])[A-Z](?=[a-z]{2}|[A-Z]{2})/g;
+// A capitalised, all-caps or long word glued to the end of a number ("…7935Mon", "…1212FAX",
+// "…2267directions"); short lower-case tails ("…7777def") stay glued, as Google's matcher wants.
+const WORD_AFTER = /(?<=[0-9])(?:[A-Z](?=[a-z]{2}|[A-Z]{2})|[a-z](?=[a-z]{3}))/g;
 // …except an extension marker, which libphonenumber must still see ("…1212Ext. 4", "…1212EXT4").
 const EXT_WORD = /^(?:ext|extn|extension|x)(?![a-z])/i;
 
 export function separateGluedWords(text: string): string {
   let out = text;
+  LABEL_BEFORE.lastIndex = 0;
   if (LABEL_BEFORE.test(text)) {
     out = out.replace(LABEL_BEFORE, (label) => `${label.slice(0, -1)} `);
   }

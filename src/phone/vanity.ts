@@ -20,4 +20,27 @@ export function vanityToDigits(text: string): string | undefined {
 
 // Optional `+1`/`1`, a 3-digit area/toll-free code, then 7 keypad characters in groups.
 const VANITY =
-  /^(?:\+?1[\s.-]?)?\(?[2-9]\d\d\)?[\s.-]?(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9](?:[\s.-]?[A-Za-z0-9]){6}$/;
+  /^(?:\+?1[\s.-]?)?\(?[2-9]\d\d\)?[\s.-]?(?=[A-Za-z0-9.\s-]*[A-Za-z])[A-Za-z0-9](?:[\s.-]?[A-Za-z0-9]){6}$/;
+
+// Vanity numbers in running text: upper-case letters only (so ordinary words never qualify), at
+// least three of them, in the NANP shape above.
+const VANITY_IN_TEXT =
+  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\([2-9]\d\d\)|[2-9]\d\d)[\s.-]?(?=[A-Z0-9.-]*[A-Z][A-Z0-9.-]*[A-Z][A-Z0-9.-]*[A-Z])[A-Z0-9](?:[.-]?[A-Z0-9]){6}(?![\w])/g;
+const HAS_CAPS_RUN = /[A-Z]{3}/;
+
+export interface VanityMatch {
+  start: number;
+  end: number;
+  /** The match with letters turned into keypad digits. */
+  digits: string;
+}
+
+export function findVanity(text: string): VanityMatch[] {
+  if (!HAS_CAPS_RUN.test(text)) return [];
+  const out: VanityMatch[] = [];
+  for (const m of text.matchAll(VANITY_IN_TEXT)) {
+    const digits = vanityToDigits(m[0]);
+    if (digits !== undefined) out.push({ start: m.index, end: m.index + m[0].length, digits });
+  }
+  return out;
+}

@@ -1,8 +1,8 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type CountryCode, type Dialable, parseDialable } from '../phone/index';
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
 import type { CallOutcome } from '../shared/messages';
-import { type CountryCode, type Dialable, parseDialable } from '../phone/index';
 import { Field } from './Field';
 import { useSingleFlight } from './hooks';
 

@@ -26,11 +26,19 @@ const missingText: Record<FieldName, string> = {
 
 /** The sign-in form: Email, Password and Client ID, sent to the background's password grant. */
 export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFormProps) {
-  const [values, setValues] = useState({ email: prefill.email, password: '', clientId: prefill.clientId });
+  const [values, setValues] = useState({
+    email: prefill.email,
+    password: '',
+    clientId: prefill.clientId,
+  });
   const [error, setError] = useState<{ message: string; field?: FieldName }>();
   const [showNotice, setShowNotice] = useState(true);
   const [busy, run] = useSingleFlight();
-  const inputs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null), clientId: useRef<HTMLInputElement>(null) };
+  const inputs = {
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+    clientId: useRef<HTMLInputElement>(null),
+  };
   const ids = { email: useId(), password: useId(), clientId: useId(), hint: useId() };
 
   const firstEmpty = (v: typeof values): FieldName | undefined =>
@@ -38,7 +46,6 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
   const focus = (name: FieldName | undefined) => name && inputs[name].current?.focus();
 
   // Focus the first empty field when the form appears; the user can start typing at once.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only on mount
   useLayoutEffect(() => {
     focus(firstEmpty(values));
   }, []);
@@ -88,8 +95,20 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
         </p>
       )}
       <Field label={t('popupEmail')} type="email" autoComplete="username" {...common('email')} />
-      <Field label={t('popupPassword')} type="password" autoComplete="current-password" {...common('password')} />
-      <Field label={t('popupClientId')} type="text" autoComplete="off" hint={t('popupClientIdHint')} hintId={ids.hint} {...common('clientId')} />
+      <Field
+        label={t('popupPassword')}
+        type="password"
+        autoComplete="current-password"
+        {...common('password')}
+      />
+      <Field
+        label={t('popupClientId')}
+        type="text"
+        autoComplete="off"
+        hint={t('popupClientIdHint')}
+        hintId={ids.hint}
+        {...common('clientId')}
+      />
       {error && (
         <p role="alert" class="message message--error">
           {error.message}

@@ -9,7 +9,10 @@ export interface YourNumbersProps {
   client: Client;
 }
 
-type State = { kind: 'loading' } | { kind: 'failed'; error: AppError } | { kind: 'loaded'; account: AccountView };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: AppError }
+  | { kind: 'loaded'; account: AccountView };
 
 /** "Your numbers": the user's devices and caller-ID numbers; failures are shown, never blocking. */
 export function YourNumbers({ client }: YourNumbersProps) {
@@ -19,7 +22,12 @@ export function YourNumbers({ client }: YourNumbersProps) {
   useEffect(() => {
     let live = true;
     void client('getAccount', { refresh: false }).then((reply) => {
-      if (live) setState(reply.ok ? { kind: 'loaded', account: reply.value } : { kind: 'failed', error: reply.error });
+      if (live)
+        setState(
+          reply.ok
+            ? { kind: 'loaded', account: reply.value }
+            : { kind: 'failed', error: reply.error },
+        );
     });
     return () => {
       live = false;
@@ -65,7 +73,9 @@ function AccountLists({ account }: { account: AccountView }) {
 }
 
 function DeviceItem({ device }: { device: Device }) {
-  const title = [device.user && t('popupDevice', device.user), device.model].filter(Boolean).join(' · ');
+  const title = [device.user && t('popupDevice', device.user), device.model]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <li>
       <span class="list__primary">{title}</span>

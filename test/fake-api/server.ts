@@ -169,9 +169,17 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     },
     now: () => clock.now(),
     advanceClock: (ms) => clock.advance(ms),
-    inject: (fault) => faults.inject(fault),
+    inject: (fault) => {
+      faults.inject(fault);
+      // Chromium resends a request by itself when a *reused* keep-alive socket closes
+      // before any response byte (its guard against the idle-close race), so a drop on
+      // a reused socket would test the browser, not the client. Start the next request
+      // on a fresh socket: close the idle ones now.
+      if (fault.kind === 'drop') server.closeIdleConnections();
+    },
     clearFaults: () => faults.clear(),
     expireAllTokens: () => state.tokens.expireAllAccessTokens(),
+    setAccessTokenTtl: (seconds: number) => state.tokens.setAccessTokenTtl(seconds),
     revokeRefreshTokens: () => state.tokens.revokeRefreshTokens(),
     reset: () => {
       log.length = 0;

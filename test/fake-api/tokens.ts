@@ -66,6 +66,11 @@ export class TokenStore {
 
   constructor(private readonly options: TokenStoreOptions) {}
 
+  /** Lifetime of access tokens issued from now on (tests of near-expiry refresh). */
+  setAccessTokenTtl(seconds: number): void {
+    this.options.accessTokenTtlSeconds = seconds;
+  }
+
   /** Password grant: a fresh access token and a fresh 90-day refresh token. */
   signIn(user: FakeUser, clientId: string): TokenResponse {
     const refreshToken = newRefreshToken();

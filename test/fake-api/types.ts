@@ -51,6 +51,8 @@ export interface FakeApi {
   inject(fault: Fault): void;
   clearFaults(): void;
   expireAllTokens(): void;
+  /** Lifetime (seconds) of access tokens issued from now on. */
+  setAccessTokenTtl(seconds: number): void;
   revokeRefreshTokens(): void;
   /** Clears the log, faults, rate-limit history and clock offset; issued tokens stay valid. */
   reset(): void;

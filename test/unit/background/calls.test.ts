@@ -104,6 +104,10 @@ describe('placing a call', () => {
     vi.advanceTimersByTime(500);
     await caller.placeCall('973-555-1212');
     expect(calls()).toHaveLength(1);
+    // A deliberate second call a moment later is a new click.
+    vi.advanceTimersByTime(1_000);
+    await caller.placeCall('973-555-1212');
+    expect(calls()).toHaveLength(2);
   });
 
   it('keeps at least a second between two different calls', async () => {

@@ -30,7 +30,8 @@ describe('popup dial box', () => {
   it('is focused on open and previews the normalised number as the user types', async () => {
     await openPopup();
     expect(document.activeElement).toBe(dialInput());
-    const preview = () => document.getElementById(dialInput().getAttribute('aria-describedby') ?? '');
+    const preview = () =>
+      document.getElementById(dialInput().getAttribute('aria-describedby') ?? '');
 
     expect(preview()?.textContent).toBe(text('popupDialHint'));
     dial('973.555.1212 x12');
@@ -61,7 +62,9 @@ describe('popup dial box', () => {
     dial('+44 20 7031 3000');
     fireEvent.submit(dialInput().form as HTMLFormElement);
 
-    expect((await screen.findByRole('alert')).textContent).toBe('Too many calls. Wait 1 s and try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many calls. Wait 1 s and try again.',
+    );
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
@@ -94,6 +97,20 @@ describe('popup dial box', () => {
 
     await screen.findByText(/your phone will ring first/);
     expect(callButton().disabled).toBe(false);
+    expect(fake.sent('placeCall')).toHaveLength(1);
+  });
+
+  it('sends one placeCall even for two submits in the same tick, before any re-render', async () => {
+    const pending = deferred<Reply<'placeCall'>>();
+    const fake = await openPopup({ placeCall: () => pending.promise });
+    dial('973-555-1212');
+    const form = dialInput().form as HTMLFormElement;
+    // Raw events, not fireEvent: nothing flushes preact's render queue in between.
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    pending.resolve(ok({ dial: '19735551212', display: '+1 973-555-1212' }));
+
+    await screen.findByText(/your phone will ring first/);
     expect(fake.sent('placeCall')).toHaveLength(1);
   });
 });

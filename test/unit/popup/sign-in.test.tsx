@@ -13,7 +13,11 @@ vi.mock('../../../src/shared/browser', async () =>
 afterEach(cleanup);
 
 async function openPopup(replies: Replies = {}) {
-  const fake = fakeClient({ getSession: ok(signedOutSession), getAccount: ok(adaAccount), ...replies });
+  const fake = fakeClient({
+    getSession: ok(signedOutSession),
+    getAccount: ok(adaAccount),
+    ...replies,
+  });
   render(<App client={fake.client} />);
   await screen.findByRole('button', { name: 'Sign in' });
   return fake;

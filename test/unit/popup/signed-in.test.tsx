@@ -50,7 +50,10 @@ describe('popup when signed in', () => {
     await openPopup({
       getAccount: ok({
         devices: [],
-        devicesError: { code: 'server', message: 'net2phone answered HTTP 503. Try again in a moment.' },
+        devicesError: {
+          code: 'server',
+          message: 'net2phone answered HTTP 503. Try again in a moment.',
+        },
         callerIds: [],
         callerIdsError: { code: 'forbidden', message: 'Caller IDs are not available.' },
       }),
@@ -59,7 +62,9 @@ describe('popup when signed in', () => {
     expect(section.textContent).toContain('net2phone answered HTTP 503. Try again in a moment.');
     expect(section.textContent).toContain('Caller IDs are not available.');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect((screen.getByRole('button', { name: 'Call' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Call' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 
   it('says when no devices are registered', async () => {

@@ -1,0 +1,21 @@
+// Dates and clock times next to a phone number ("(914)349-8600 04/21/2020 12:37:30") make
+// libphonenumber's candidate swallow them and then reject the whole run. Blanking them out first
+// (with line breaks, which end a candidate; same length, so offsets hold) keeps the number.
+// Only unambiguous forms are masked: d/m/yyyy or d.m.yyyy with a 19xx/20xx year, an ISO date that
+// is followed by a time, and hh:mm[:ss].
+
+const DAY_OR_MONTH = '(?:0?[1-9]|[12]\\d|3[01])';
+const DATE_OR_TIME = new RegExp(
+  [
+    `(?<!\\d)${DAY_OR_MONTH}([/.])${DAY_OR_MONTH}\\1(?:19|20)\\d\\d(?!\\d)`,
+    `(?<!\\d)(?:19|20)\\d\\d-(?:0?[1-9]|1[0-2])-${DAY_OR_MONTH}(?=[T\\s]+\\d{1,2}:\\d\\d)`,
+    '(?<![\\d:])\\d{1,2}:\\d\\d(?::\\d\\d)?(?![\\d:])',
+  ].join('|'),
+  'g',
+);
+const MAYBE = /\d[/.:-]\d/;
+
+export function maskDatesAndTimes(text: string): string {
+  if (!MAYBE.test(text)) return text;
+  return text.replace(DATE_OR_TIME, (date) => '\n'.repeat(date.length));
+}

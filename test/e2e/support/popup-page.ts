@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+import { demoUser } from '../../fake-api/server';
+
+/** The toolbar popup, opened as a tab, driven by its labels like a person would. */
+export class PopupPage {
+  constructor(
+    readonly page: Page,
+    private readonly url: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(this.url);
+    return this;
+  }
+
+  async signIn(
+    email = demoUser.username,
+    password = demoUser.password,
+    clientId = demoUser.clientId,
+  ) {
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByLabel('Client ID').fill(clientId);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async call(number: string) {
+    await this.page.getByLabel('Number to call').fill(number);
+    await this.page.getByRole('button', { name: 'Call', exact: true }).click();
+  }
+
+  /** The latest status or alert text the popup shows. */
+  async message(kind: 'status' | 'alert', containing: string | RegExp) {
+    const locator = this.page.getByRole(kind).filter({ hasText: containing });
+    await locator.first().waitFor();
+    return locator.first().innerText();
+  }
+
+  yourNumbers() {
+    return this.page.getByRole('heading', { name: 'Your numbers' });
+  }
+
+  signInButton() {
+    return this.page.getByRole('button', { name: 'Sign in' });
+  }
+}
