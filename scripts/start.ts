@@ -61,7 +61,8 @@ Sign in from the extension's popup with:
 
 const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const chromium = candidates.find((c): c is string => !!c && existsSync(c));
-const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+const hasDisplay =
+  process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 
 if (chromium && hasDisplay) {
   const profile = mkdtempSync(path.join(tmpdir(), 'n2p-demo-'));

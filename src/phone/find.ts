@@ -1,10 +1,11 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { dialStringOf, isCallable } from './dial';
+import { dialStringOf, isCallable, parseValidNumber } from './dial';
 import { checkExtension } from './extension';
 import { hasDigitRun } from './gate';
 import { separateGluedWords } from './joins';
 import { maskDatesAndTimes } from './mask';
 import { addDisjoint, blankOut, type Match, matchNumbers, matchVanity } from './matches';
+import { lacksTrunkPrefix } from './national-prefix';
 import { normalizeText } from './normalize';
 import { trapOf } from './traps';
 
@@ -31,6 +32,9 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
   const prepared = maskDatesAndTimes(separateGluedWords(normalizeText(text)));
   const page = options.pageCountry ?? options.defaultCountry;
   let matches = matchNumbers(prepared, page);
+  if (page && options.defaultCountry && page !== options.defaultCountry) {
+    matches = withoutDoubtfulReadings(prepared, matches, page, options.defaultCountry);
+  }
   // A page hint can be wrong (many US sites declare `en-GB`), so numbers that are not valid for
   // the page's country are still read as the user's own national numbers — in what is left.
   if (options.defaultCountry && page !== options.defaultCountry) {
@@ -47,6 +51,21 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
     if (m.vanity || !isTrap(prepared, m, mainEnd)) found.push(number);
   }
   return found;
+}
+
+// Page-country readings without the page country's trunk prefix, of text that is a valid number
+// of the user's own country, are left for the default-country pass (see national-prefix.ts).
+function withoutDoubtfulReadings(
+  text: string,
+  matches: Match[],
+  page: CountryCode,
+  own: CountryCode,
+): Match[] {
+  return matches.filter((m) => {
+    if (m.idd) return true;
+    const raw = text.slice(m.start, m.end);
+    return !lacksTrunkPrefix(raw, page) || !parseValidNumber(raw, own);
+  });
 }
 
 // Cuts a bare ", 45" that libphonenumber took for an extension; `mainEnd` ends the main number.

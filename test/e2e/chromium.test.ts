@@ -75,7 +75,7 @@ describe('signing in', () => {
     await p.signIn();
     await p.yourNumbers().waitFor();
     await p.page.getByText('Polycom VVX 450').waitFor();
-    const text = await p.page.locator('main').innerText();
+    const text = (await p.page.locator('main').textContent()) ?? '';
     expect(text).toContain('Dana Demo');
     expect(text).toContain('Polycom VVX 450');
     expect(text).toContain('+1 973-555-0100');

@@ -33,7 +33,10 @@ export class PopupPage {
   async message(kind: 'status' | 'alert', containing: string | RegExp) {
     const locator = this.page.getByRole(kind).filter({ hasText: containing });
     await locator.first().waitFor();
-    return locator.first().innerText();
+    return locator
+      .first()
+      .textContent()
+      .then((t) => t ?? '');
   }
 
   yourNumbers() {
