@@ -10,10 +10,18 @@ export interface HandlerDeps {
   auth: Auth;
   account: ReturnType<typeof createAccount>;
   caller: ReturnType<typeof createCaller>;
+  injectParser: Handlers['loadParser'];
+  openSignIn: Handlers['openSignIn'];
 }
 
 /** One handler per message of the protocol (src/shared/messages.ts). */
-export function createHandlers({ auth, account, caller }: HandlerDeps): Handlers {
+export function createHandlers({
+  auth,
+  account,
+  caller,
+  injectParser,
+  openSignIn,
+}: HandlerDeps): Handlers {
   async function sessionView(): Promise<SessionView> {
     const session = await auth.read();
     if (session) {
@@ -54,5 +62,9 @@ export function createHandlers({ auth, account, caller }: HandlerDeps): Handlers
     getAccount: ({ refresh }) => account.view(refresh),
 
     placeCall: ({ number }) => caller.placeCall(number),
+
+    loadParser: (_, sender) => injectParser({}, sender),
+
+    openSignIn: () => openSignIn({}, {}),
   };
 }

@@ -16,6 +16,7 @@ import { createCaller } from './calls';
 import { createContextMenu, menuTarget } from './context-menu';
 import { createHandlers } from './handlers';
 import { notifyCallResult } from './notify';
+import { injectParser, openSignIn } from './page-parser';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { indexedDbStore } from './secret-store';
 
@@ -38,7 +39,14 @@ const caller = createCaller({
   },
 });
 
-const route = createRouter(createHandlers({ auth, account, caller }), {
+const handlers = createHandlers({
+  auth,
+  account,
+  caller,
+  injectParser: (_, sender) => injectParser(sender),
+  openSignIn: () => openSignIn(),
+});
+const route = createRouter(handlers, {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   unexpectedError: () => t('errorUnexpected'),

@@ -4,7 +4,7 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/min';
 import { normalizeText } from './normalize';
-import { vanityToDigits } from './vanity';
+import { vanityReading, vanityToDigits } from './vanity';
 
 export type { CountryCode };
 
@@ -30,13 +30,15 @@ export function parseValidNumber(
 ): PhoneNumber | undefined {
   const text = cleanInput(input);
   if (text === '') return undefined;
-  const first = safeParse(text, defaultCountry);
-  if (first && isCallable(first)) return first;
+  // A vanity number first: parsing "1-800-FLOWERS" as is would extract just "1-800".
   const vanity = vanityToDigits(text);
   if (vanity !== undefined) {
-    const phone = safeParse(vanity, defaultCountry);
+    const reading = vanityReading(vanity, defaultCountry);
+    const phone = reading && safeParse(vanity, reading);
     return phone && isCallable(phone) ? phone : undefined;
   }
+  const first = safeParse(text, defaultCountry);
+  if (first && isCallable(first)) return first;
   const digitsStart = text.search(/[0-9]/);
   if (digitsStart < 0) return undefined;
   const head = text.slice(digitsStart);

@@ -33,7 +33,7 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
   const page = options.pageCountry ?? options.defaultCountry;
   let matches = matchNumbers(prepared, page);
   if (page && options.defaultCountry && page !== options.defaultCountry) {
-    matches = withoutDoubtfulReadings(prepared, matches, page, options.defaultCountry);
+    matches = withoutDoubtfulReadings(prepared, matches, options.defaultCountry);
   }
   // A page hint can be wrong (many US sites declare `en-GB`), so numbers that are not valid for
   // the page's country are still read as the user's own national numbers — in what is left.
@@ -55,16 +55,11 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
 
 // Page-country readings without the page country's trunk prefix, of text that is a valid number
 // of the user's own country, are left for the default-country pass (see national-prefix.ts).
-function withoutDoubtfulReadings(
-  text: string,
-  matches: Match[],
-  page: CountryCode,
-  own: CountryCode,
-): Match[] {
+function withoutDoubtfulReadings(text: string, matches: Match[], own: CountryCode): Match[] {
   return matches.filter((m) => {
     if (m.idd) return true;
     const raw = text.slice(m.start, m.end);
-    return !lacksTrunkPrefix(raw, page) || !parseValidNumber(raw, own);
+    return !lacksTrunkPrefix(raw, m.phone) || !parseValidNumber(raw, own);
   });
 }
 

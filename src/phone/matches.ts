@@ -1,13 +1,12 @@
 import {
   type CountryCode,
-  getCountryCallingCode,
   type PhoneNumber,
   parsePhoneNumberFromString,
   searchPhoneNumbersInText,
 } from 'libphonenumber-js/min';
 import { isCallable } from './dial';
 import { rewriteIdd } from './idd';
-import { findVanity } from './vanity';
+import { findVanity, vanityReading } from './vanity';
 
 /** A number libphonenumber (or the vanity reader) found, before extension and trap checks. */
 export interface Match {
@@ -33,9 +32,19 @@ export function matchNumbers(text: string, country: CountryCode | undefined): Ma
   return mergeInternational(matches, international);
 }
 
+// libphonenumber gives up on a text after this many rejected candidates (its default is
+// unlimited). Real blocks reject a few per number; a 100 KB run of "0 1 2 … 20000" would
+// otherwise cost most of a second of main-thread time. One try per 32 characters, at least 1024.
+function maxTriesFor(text: string): number {
+  return Math.max(1024, text.length >> 5);
+}
+
 function matchAll(text: string, country: CountryCode | undefined): Match[] {
   const out: Match[] = [];
-  for (const m of searchPhoneNumbersInText(text, { defaultCountry: country })) {
+  // `maxTries` is a documented matcher option missing from the typings; a variable (not a
+  // literal) passes it through the declared parameter type.
+  const options = { defaultCountry: country, maxTries: maxTriesFor(text) };
+  for (const m of searchPhoneNumbersInText(text, options)) {
     out.push({ start: m.startsAt, end: m.endsAt, phone: m.number });
   }
   return out;
@@ -59,11 +68,8 @@ function mergeInternational(national: Match[], international: Match[]): Match[] 
 export function matchVanity(text: string, country: CountryCode | undefined): Match[] {
   const out: Match[] = [];
   for (const v of findVanity(text)) {
-    // "1-800-…" is North American wherever it is shown; without the 1 it is only on NANP pages.
-    const nanpPrefix = /^\+?1\D/.test(v.digits);
-    const reading = country && getCountryCallingCode(country) === '1' ? country : 'US';
-    if (!nanpPrefix && reading !== country) continue;
-    const phone = parsePhoneNumberFromString(v.digits, reading);
+    const reading = vanityReading(v.digits, country);
+    const phone = reading && parsePhoneNumberFromString(v.digits, reading);
     if (phone && isCallable(phone)) out.push({ start: v.start, end: v.end, phone, vanity: true });
   }
   return out;

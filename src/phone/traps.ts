@@ -14,6 +14,25 @@ export interface TrapContext {
   nanp: boolean;
 }
 
+import {
+  COORDINATE,
+  DECIMAL,
+  ID_BEFORE,
+  ISBN_BEFORE,
+  ISBN_SHAPE,
+  isDate,
+  isIpV4,
+  isIsbnLength,
+  isVersion,
+  isYear,
+  isZip,
+  NANP_GROUPS,
+  PHONE_WORD,
+  PRICE_AFTER,
+  PRICE_BEFORE,
+  THOUSANDS,
+} from './trap-patterns';
+
 const GROUPS = /\d+/g;
 
 /** The reason `ctx` is not a phone number, or undefined when it may be one. */
@@ -52,6 +71,8 @@ const CHECKS: Array<[string, Check]> = [
     (c, g, s) => c.nanp && s.includes('/') && !NANP_GROUPS.test(g.map((x) => x.length).join(',')),
   ],
   ['sentence-break', (c) => /\)[.,;:]\s/.test(c.raw)],
+  // "965 23970072-79": a block of lines 72 to 79, not a North American "239-700-7279".
+  ['line-range', (_c, g, s) => g.length >= 2 && /[-/]$/.test(s) && isLineRange(g)],
   ['identifier', (c) => ID_BEFORE.test(c.before) && !PHONE_WORD.test(c.before)],
   ['url-parameter', (c) => /(?:[=?&#_]|\S\/)$/.test(c.before)],
   ['negative-number', (c) => /(?:^|[\s(=:])-$/.test(c.before)],
@@ -69,83 +90,8 @@ const CHECKS: Array<[string, Check]> = [
   ],
 ];
 
-// IPv4: four dot-separated groups of at most 255 each, or a dotted match touching more dotted digits.
-function isIpV4(c: TrapContext, g: string[], s: string): boolean {
-  if (!/^\.+$/.test(s)) return false;
-  if (g.length === 4 && g.every((x) => x.length <= 3 && +x <= 255)) return true;
-  return /\d\.$/.test(c.before) || /^\.\d/.test(c.after);
+function isLineRange(g: string[]): boolean {
+  const last = g[g.length - 1] ?? '';
+  const previous = g[g.length - 2] ?? '';
+  return last.length <= 2 && previous.length >= 7;
 }
-
-// Dotted versions: "4.12.123.4567", "120.0.6099.109"; dotted phone numbers never have a
-// one-digit group after the first.
-function isVersion(c: TrapContext, g: string[], s: string): boolean {
-  if (
-    /\b(?:v|ver|version|release|build|chrome|firefox|safari|edge|ios|android)\.?\s*$/i.test(
-      c.before,
-    )
-  ) {
-    return /^[.\s]*$/.test(s);
-  }
-  return /^\.+$/.test(s) && g.length >= 3 && g.slice(1).some((x) => x.length === 1);
-}
-
-const ISBN_BEFORE = /\bISBN(?:-?1[03])?\s*:?\s*$/i;
-// ISBN-10 "0-306-40615-2" (check digit last) and ISBN-13 "978-3-16-148410-0".
-const ISBN_SHAPE = /^(?:\d{1,5}-\d{1,7}-\d{1,7}-[\dX]|97[89]-\d{1,5}-\d{1,7}-\d{1,7}-\d)$/;
-
-function isIsbnLength(g: string[]): boolean {
-  const digits = g.join('').length;
-  return digits === 9 || digits === 10 || digits === 13; // ISBN-10 with an X check digit has 9
-}
-
-const DATE =
-  /(?:^|\D)(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:(?:19|20)?\d\d))(?:\D|$)/;
-const COMPACT_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
-
-// A date on its own, or a date followed by a time ("15.01.2024 14:30" is cut at the colon).
-function isDate(c: TrapContext): boolean {
-  if (COMPACT_DATE.test(c.raw)) return true;
-  const m = DATE.exec(c.raw);
-  if (!m) return false;
-  const rest = c.raw.slice(m.index + m[0].length).replace(/\D/g, '');
-  return rest.length === 0 || (/^\d{1,2}$/.test(rest) && /^\s?[:h.]\d\d/.test(c.after));
-}
-
-function isYear(x: string): boolean {
-  return x.length === 4 && +x >= 1900 && +x <= 2099;
-}
-
-const PRICE_BEFORE =
-  /(?:[$€£¥₹₩₽¢]|\b(?:USD|EUR|GBP|CAD|AUD|JPY|CHF|INR|Rs\.?|R\$|price|cost)\b:?)\s?$/i;
-const PRICE_AFTER = /^\s?(?:[$€£¥₹₩₽]|(?:USD|EUR|GBP|CAD|AUD|JPY|CHF|INR|dollars?|euros?)\b)/i;
-// Thousands grouping: "1,234,567", "35.681.468" (a first group of 1–2 digits, then 3-digit groups).
-const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:\.\d{3}){2,}(?:,\d+)?$/;
-
-// ZIP+4 ("90210-1234"), ZIP and postcode ranges ("21740 - 21749"): a 5-digit first group that
-// does not start with a trunk 0 is a postcode, not an area code.
-function isZip(c: TrapContext, g: string[]): boolean {
-  const [first = '', second = ''] = g;
-  if (
-    g.length === 2 &&
-    /^[1-9]\d{4}$/.test(first) &&
-    (second.length === 4 || second.length === 5)
-  ) {
-    return true;
-  }
-  // After a state ("CA 90210-1234 …") or a zip label, a leading 5-digit group is a postcode.
-  return first.length === 5 && (ZIP_LABEL.test(c.before) || STATE.test(c.before));
-}
-
-const ZIP_LABEL = /\b(?:zip|zip code|postcode|postal code)\b[\s:#]*$/i;
-const STATE = /\b[A-Z]{2}\s+$/;
-
-// North American numbers written with slashes: "650/253-1234", "1/650/253/1234".
-const NANP_GROUPS = /^(?:1,)?3,(?:3,4|7)$/;
-
-const ID_BEFORE =
-  /\b(?:order|tracking|invoice|ref|reference|id|sku|item|acct|account|confirmation|case|ticket|serial|model|part|po|transaction|receipt|booking|customer|member|policy|patent|isin|ean|upc|asin|st\.?\s?nr|steuernummer|ust-?idnr|tax|vat|hrb|iban|bic|ein|ssn|abn|siret|siren|kvk|nr|no)\b\.?\s*(?:(?:no|nr|num|number|id|code)\b\.?\s*)?(?:#|:)?\s*$/i;
-const PHONE_WORD =
-  /\b(?:tel|phone|call|caller|fax|mobile|cell|telephone|contact|toll|hotline|whatsapp|sms|text|dial|line|telefon|téléphone|fono|telefone|handy)/i;
-
-const COORDINATE = /^-?\d{1,3}\.\d{3,}\s*,?\s*-?\d{1,3}(?:\.\d+)?$/;
-const DECIMAL = /^\d{1,3}\.\d{3,}$/;

@@ -1,3 +1,5 @@
+import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js/min';
+
 // Vanity numbers ("1-800-FLOWERS", "800 SIX-flag"): dialed by their keypad digits, but only in the
 // unambiguous North American shape, so a word that happens to follow a number is never dialed.
 
@@ -43,4 +45,17 @@ export function findVanity(text: string): VanityMatch[] {
     if (digits !== undefined) out.push({ start: m.index, end: m.index + m[0].length, digits });
   }
   return out;
+}
+
+/**
+ * The country to read converted vanity digits with: "1-800-…" is North American wherever it is
+ * shown; without the leading 1 it is read only when the user's own country is North American.
+ */
+export function vanityReading(
+  digits: string,
+  country: CountryCode | undefined,
+): CountryCode | undefined {
+  const ownIsNanp = country !== undefined && getCountryCallingCode(country) === '1';
+  if (ownIsNanp) return country;
+  return /^\s*\+?1\D/.test(digits) ? 'US' : undefined;
 }

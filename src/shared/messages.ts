@@ -65,6 +65,10 @@ export interface Protocol {
   getAccount: { payload: { refresh: boolean }; result: AccountView };
   /** Place a call to `number` (any human format); one request at most. */
   placeCall: { payload: { number: string; source: CallSource }; result: CallOutcome };
+  /** Content script: inject the phone-number parser into the sender's frame. */
+  loadParser: { payload: Record<string, never>; result: null };
+  /** Content script (call card): show the sign-in form. */
+  openSignIn: { payload: Record<string, never>; result: null };
 }
 
 export type MessageName = keyof Protocol;
@@ -83,4 +87,6 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   signOut: ['extension'],
   getAccount: ['extension'],
   placeCall: ['extension', 'content'],
+  loadParser: ['content'],
+  openSignIn: ['content'],
 };

@@ -21,6 +21,8 @@ const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'pa
 export const payloadGuards: { [K in MessageName]: Guard<K> } = {
   getSession: empty,
   signOut: empty,
+  loadParser: empty,
+  openSignIn: empty,
   signIn(raw) {
     if (!isRecord(raw)) return null;
     const email = text(raw.email);

@@ -46,6 +46,10 @@ describe('toDialString', () => {
   it('dials vanity numbers by their keypad digits', () => {
     expect(toDialString('1-800-FLOWERS', 'US')).toBe('18003569377');
     expect(toDialString('1-800-GOT-JUNK', 'US')).toBe('18004685865');
+    expect(toDialString('800 SIX-FLAG', 'US')).toBe('18007493524');
+    // Never read as a German number, even though min metadata would accept the digits.
+    expect(toDialString('1-800-FLOWERS', 'DE')).toBe('18003569377');
+    expect(toDialString('800-FLOWERS', 'DE')).toBeNull();
   });
 
   it('returns null for anything that is not a valid number', () => {

@@ -40,6 +40,29 @@ describe('findPhoneNumbers', () => {
     ]);
   });
 
+  it('never reads a North American number as a number of a wrongly hinted page country', () => {
+    // "(905) 335-7959" is also a valid British number under min metadata, but British national
+    // numbers are written with their 0; without it, the user's own reading wins.
+    const onUkPage = { defaultCountry: 'US', pageCountry: 'GB' } as const;
+    expect(findPhoneNumbers('Toronto: (905) 335-7959', onUkPage)).toMatchObject([
+      { e164: '+19053357959', dial: '19053357959' },
+    ]);
+    expect(findPhoneNumbers('Toronto: (905) 335-7959 x12', onUkPage)).toMatchObject([
+      { dial: '19053357959', ext: '12' },
+    ]);
+    // A Chinese mobile is written without a trunk prefix in China too: the page's reading stands.
+    expect(
+      findPhoneNumbers('131 2345 6789', { defaultCountry: 'US', pageCountry: 'CN' }),
+    ).toMatchObject([{ e164: '+8613123456789' }]);
+    expect(findPhoneNumbers('London: 020 7031 3000', onUkPage)).toMatchObject([
+      { dial: '011442070313000' },
+    ]);
+    // Numbers that are valid only in the page's country keep its reading.
+    expect(
+      findPhoneNumbers('1300 553 228', { defaultCountry: 'US', pageCountry: 'AU' }),
+    ).toMatchObject([{ e164: '+611300553228' }]);
+  });
+
   it('reads +, 011 and 00 as international prefixes', () => {
     for (const text of [
       '+44 20 7031 3000',
@@ -134,5 +157,18 @@ describe('findPhoneNumbers', () => {
     expect(spans('Call +44 20 7031 3000 or 020 7031 3000', { defaultCountry: undefined })).toEqual([
       '+44 20 7031 3000',
     ]);
+  });
+
+  it('handles long blocks: every number in a directory, bounded time on digit soup', () => {
+    const directory = Array.from(
+      { length: 300 },
+      (_, i) => `Desk ${i}: (973) 555-${1000 + i}`,
+    ).join('; ');
+    expect(findPhoneNumbers(directory, US)).toHaveLength(300);
+    const soup = Array.from({ length: 20_000 }, (_, i) => String(i)).join(' ');
+    const started = performance.now();
+    expect(findPhoneNumbers(soup, US)).toEqual([]);
+    // Without a cap on rejected candidates libphonenumber spends most of a second here.
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

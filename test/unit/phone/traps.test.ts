@@ -136,6 +136,10 @@ describe('trap filters: number-shaped text that is not a phone number', () => {
     ]);
   });
 
+  it('line ranges after a number', () => {
+    expectNoNumbers(['Tel: 23970072-79', 'Lines 44556677-89']);
+  });
+
   it('keeps real numbers that sit next to traps', () => {
     const text =
       'Open 9:00-17:00, 01/15/2024. Call 973-555-1212 (ISBN 978-3-16-148410-0), CA 90210-1234';

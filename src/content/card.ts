@@ -1,0 +1,169 @@
+import type { Client } from '../shared/client';
+import { t } from '../shared/i18n';
+import type { CallSource } from '../shared/messages';
+import { CARD_CSS } from './card-style';
+
+/** What the card offers to call. */
+export interface CardTarget {
+  /** Sent to the background, which normalises it again (e.g. `+19735551212 x12`). */
+  number: string;
+  /** "+1 973-555-1212"; null when the text is not a callable number. */
+  display: string | null;
+  ext?: string;
+  source: CallSource;
+  /** Where to show the card: the number's text or the link. */
+  anchor: () => DOMRect | null;
+}
+
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * The on-page call card. Its host is attached to `<html>` only while open, with
+ * a closed shadow root (page scripts cannot reach its button), and only a
+ * trusted click on its button asks for a call (DESIGN rule 2).
+ */
+export class CallCard {
+  private host: HTMLElement | null = null;
+  private card: HTMLElement | null = null;
+  private target: CardTarget | null = null;
+  private busy = false;
+
+  constructor(private readonly send: Client) {}
+
+  get element(): Element | null {
+    return this.host;
+  }
+
+  isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  open(target: CardTarget): void {
+    this.close();
+    this.target = target;
+    const doc = document;
+    const host = doc.createElement('net2phone-call-card');
+    host.setAttribute('style', 'all: initial !important; position: fixed !important;');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    const card = doc.createElement('div');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', t('cardTitle'));
+    root.append(style, card);
+    this.render(card, target);
+    doc.documentElement.append(host);
+    this.host = host;
+    this.card = card;
+    this.place(card);
+    window.addEventListener('scroll', this.reposition, { capture: true, passive: true });
+    window.addEventListener('resize', this.reposition, { passive: true });
+    doc.addEventListener('keydown', this.onKey, true);
+    doc.addEventListener('pointerdown', this.onOutside, true);
+    card.querySelector<HTMLButtonElement>('button.call')?.focus({ preventScroll: true });
+  }
+
+  close(): void {
+    if (!this.host) return;
+    this.host.remove();
+    this.host = null;
+    this.card = null;
+    this.target = null;
+    this.busy = false;
+    window.removeEventListener('scroll', this.reposition, { capture: true });
+    window.removeEventListener('resize', this.reposition);
+    document.removeEventListener('keydown', this.onKey, true);
+    document.removeEventListener('pointerdown', this.onOutside, true);
+  }
+
+  private render(card: HTMLElement, target: CardTarget): void {
+    const head = el('div', 'head');
+    const number = el('span', 'number', target.display ?? target.number);
+    const close = el('button', 'close', '×');
+    close.setAttribute('aria-label', t('cardClose'));
+    close.addEventListener('click', (event) => {
+      if (event.isTrusted) this.close();
+    });
+    head.append(number, close);
+    card.append(head);
+    if (target.ext) card.append(el('span', 'ext', t('cardExtension', target.ext)));
+    const status = el('p', 'status');
+    status.setAttribute('role', 'status');
+    if (target.display === null) {
+      status.classList.add('error');
+      status.setAttribute('role', 'alert');
+      status.textContent = t('errorInvalidNumber', target.number);
+      card.append(status);
+      return;
+    }
+    const call = el('button', 'call', t('cardCall', target.display)) as HTMLButtonElement;
+    call.type = 'button';
+    call.addEventListener('click', (event) => void this.call(event, call, status));
+    card.append(call, status);
+  }
+
+  private async call(event: MouseEvent, button: HTMLButtonElement, status: HTMLElement) {
+    // Page scripts can dispatch events but cannot make them trusted.
+    if (!event.isTrusted || this.busy || !this.target) return;
+    this.busy = true;
+    button.disabled = true;
+    status.className = 'status';
+    status.textContent = t('cardCalling');
+    const target = this.target;
+    const reply = await this.send('placeCall', { number: target.number, source: target.source });
+    if (this.target !== target) return; // closed meanwhile: the outcome went nowhere visible
+    this.busy = false;
+    if (reply.ok) {
+      status.className = 'status ok';
+      status.textContent = t('callPlaced');
+      return;
+    }
+    button.disabled = false;
+    status.className = 'status error';
+    status.setAttribute('role', 'alert');
+    status.textContent = reply.error.message;
+    if (reply.error.code === 'not-signed-in' || reply.error.code === 'session-expired') {
+      const signIn = el('button', 'signin', t('cardSignIn'));
+      signIn.addEventListener('click', (e) => {
+        if (e.isTrusted) void this.send('openSignIn', {});
+      });
+      this.card?.append(signIn);
+    }
+    if (this.card) this.place(this.card);
+  }
+
+  private place(card: HTMLElement): void {
+    const rect = this.target?.anchor();
+    if (!rect) return;
+    const width = card.offsetWidth;
+    const height = card.offsetHeight;
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const vh = document.documentElement.clientHeight || window.innerHeight;
+    let top = rect.bottom + GAP;
+    if (top + height > vh - MARGIN && rect.top - GAP - height >= MARGIN) top = rect.top - GAP - height;
+    const left = Math.min(Math.max(rect.left, MARGIN), Math.max(MARGIN, vw - width - MARGIN));
+    card.style.top = `${Math.max(MARGIN, Math.min(top, vh - height - MARGIN))}px`;
+    card.style.left = `${left}px`;
+  }
+
+  private readonly reposition = () => {
+    if (this.card) this.place(this.card);
+  };
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && event.isTrusted) this.close();
+  };
+
+  private readonly onOutside = (event: PointerEvent) => {
+    if (this.host && !event.composedPath().includes(this.host)) this.close();
+  };
+}
+
+function el(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

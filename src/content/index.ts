@@ -1,0 +1,96 @@
+/**
+ * Content script entry (every frame of every page): finds phone numbers,
+ * marks them without touching the page's DOM, and offers a call on a trusted
+ * click. Only the digit gate and the walker are always loaded; the parser
+ * comes on first need (see parser-loader.ts).
+ */
+import { browser } from '../shared/browser';
+import { sendMessage } from '../shared/client';
+import { defaults, isSiteDisabled, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { loadSettings } from '../shared/settings-store';
+import { CallCard } from './card';
+import { listenForClicks } from './clicks';
+import { Marks } from './marks';
+import { loadParser } from './parser-loader';
+import { Scanner } from './scanner';
+import { PageWatcher } from './watch';
+
+let settings: Settings = defaults;
+let active = false;
+let pageCountry: string | undefined;
+
+const marks = new Marks();
+const card = new CallCard(sendMessage);
+const parser = () => loadParser(sendMessage);
+
+const scanner = new Scanner({
+  marks,
+  walk: () => ({ markInCode: settings.markInCode, ignore: card.element }),
+  parser: async () => {
+    const loaded = await parser();
+    if (loaded && pageCountry === undefined) {
+      pageCountry =
+        loaded.countryHint({ hostname: location.hostname, lang: document.documentElement.lang }) ??
+        '';
+    }
+    return loaded;
+  },
+  countries: () => ({
+    defaultCountry: settings.defaultCountry,
+    ...(pageCountry ? { pageCountry } : {}),
+  }),
+  onShadowRoot: (root) => watcher.observe(root),
+});
+
+const watcher = new PageWatcher({
+  rescan: (roots) => {
+    for (const root of roots) void scanner.scan(root);
+  },
+  prune: () => marks.prune(),
+  ignore: () => card.element,
+});
+
+listenForClicks({
+  marks,
+  card,
+  enabled: () => active,
+  handleTelLinks: () => active && settings.handleTelLinks,
+  defaultCountry: () => settings.defaultCountry,
+  parser,
+});
+
+function start(): void {
+  if (active) return;
+  active = true;
+  watcher.observe(document);
+  void scanner.scan(document.body ?? document.documentElement);
+}
+
+function stop(): void {
+  active = false;
+  watcher.disconnect();
+  scanner.stop();
+  marks.clear();
+  card.close();
+}
+
+function apply(next: Settings): void {
+  const before = settings;
+  settings = next;
+  const wanted = !isSiteDisabled(settings, location.hostname);
+  if (!wanted) return stop();
+  // A change in how numbers are read needs a fresh scan of everything.
+  const rescan =
+    active &&
+    (before.defaultCountry !== next.defaultCountry || before.markInCode !== next.markInCode);
+  if (rescan) stop();
+  start();
+}
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) {
+    void loadSettings(browser.storage.local).then(apply);
+  }
+});
+
+void loadSettings(browser.storage.local).then(apply);

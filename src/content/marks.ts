@@ -1,0 +1,168 @@
+/**
+ * The marked numbers: live Ranges over the page's own text nodes, painted with
+ * the CSS Custom Highlight API (DESIGN rule 1: the page's DOM is never touched).
+ * We keep our own list: Firefox cannot iterate a Highlight from a content
+ * script, and the page's main world can clear the registry at any time.
+ */
+export const HIGHLIGHT_NAME = 'net2phone-number';
+
+export interface Mark {
+  range: Range;
+  e164: string;
+  dial: string;
+  ext?: string;
+}
+
+export interface Found {
+  start: number;
+  end: number;
+  e164: string;
+  dial: string;
+  ext?: string;
+}
+
+export interface BlockRef {
+  nodes: Text[];
+  starts: number[];
+}
+
+/** Index of the node holding `offset` (binary search over node start offsets). */
+function nodeAt(starts: number[], offset: number, preferEnd: boolean): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = starts[mid] ?? 0;
+    if (start < offset || (!preferEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export class Marks {
+  private readonly all = new Set<Mark>();
+  /** Every text node a mark touches → its marks (hit-testing and rescans). */
+  private byNode = new WeakMap<Node, Mark[]>();
+  private highlight: Highlight | null = null;
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Replace the marks of one block with what the engine found in its text. */
+  replaceBlock(block: BlockRef, found: Found[]): void {
+    for (const node of block.nodes) this.removeNode(node);
+    for (const f of found) {
+      const first = nodeAt(block.starts, f.start, false);
+      const last = nodeAt(block.starts, f.end, true);
+      const startNode = block.nodes[first];
+      const endNode = block.nodes[last];
+      if (!startNode || !endNode) continue;
+      const range = startNode.ownerDocument.createRange();
+      range.setStart(startNode, f.start - (block.starts[first] ?? 0));
+      range.setEnd(endNode, f.end - (block.starts[last] ?? 0));
+      const mark: Mark = { range, e164: f.e164, dial: f.dial, ...(f.ext ? { ext: f.ext } : {}) };
+      this.all.add(mark);
+      for (let i = first; i <= last; i++) {
+        const node = block.nodes[i];
+        if (!node) continue;
+        const list = this.byNode.get(node);
+        if (list) list.push(mark);
+        else this.byNode.set(node, [mark]);
+      }
+      this.paint()?.add(range);
+    }
+  }
+
+  /** Drop the marks touching a text node (it is about to be rescanned). */
+  removeNode(node: Node): void {
+    const list = this.byNode.get(node);
+    if (!list) return;
+    for (const mark of list) this.delete(mark);
+    this.byNode.delete(node);
+  }
+
+  /**
+   * Drop marks whose text is gone: a live Range collapses when the page replaces
+   * its node's data or removes it (DESIGN "Facts measured").
+   */
+  prune(): void {
+    for (const mark of this.all) {
+      const { range } = mark;
+      if (range.collapsed || !range.startContainer.isConnected) this.delete(mark);
+    }
+  }
+
+  clear(): void {
+    this.all.clear();
+    this.byNode = new WeakMap();
+    this.highlight = null;
+    CSS.highlights?.delete(HIGHLIGHT_NAME);
+  }
+
+  /** Re-register our Highlight if the page cleared the registry. */
+  sync(): void {
+    if (this.all.size === 0 || !globalThis.CSS?.highlights) return;
+    if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight) this.rebuild();
+  }
+
+  /** The mark under a click, confirmed against its painted boxes. */
+  at(x: number, y: number, target: Node | null): Mark | null {
+    const doc = target?.ownerDocument ?? document;
+    const caret = caretAt(doc, x, y);
+    const candidates = caret ? (this.byNode.get(caret.node) ?? []) : [];
+    for (const mark of candidates) {
+      if (!this.all.has(mark) || !caret) continue;
+      if (mark.range.isPointInRange(caret.node, caret.offset) && hits(mark, x, y)) {
+        return mark;
+      }
+    }
+    // The caret API does not look inside shadow roots: fall back to the click's own subtree.
+    if (target && target.nodeType === 1) {
+      for (const mark of this.all) {
+        if (target.contains(mark.range.startContainer) && hits(mark, x, y)) return mark;
+      }
+    }
+    return null;
+  }
+
+  /** Ranges, for tests and the badge; a copy so callers cannot edit ours. */
+  ranges(): Range[] {
+    return [...this.all].map((m) => m.range);
+  }
+
+  private delete(mark: Mark): void {
+    if (!this.all.delete(mark)) return;
+    this.highlight?.delete(mark.range);
+  }
+
+  private paint(): Highlight | null {
+    if (!globalThis.CSS?.highlights || typeof Highlight === 'undefined') return null;
+    if (!this.highlight || CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight) this.rebuild();
+    return this.highlight;
+  }
+
+  private rebuild(): void {
+    this.highlight = new Highlight(...[...this.all].map((m) => m.range));
+    CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+  }
+}
+
+function hits(mark: Mark, x: number, y: number): boolean {
+  for (const r of mark.range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (withPosition.caretPositionFromPoint) {
+    const p = withPosition.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}

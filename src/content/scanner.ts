@@ -1,0 +1,112 @@
+import { hasDigitRun } from '../phone/gate';
+import { collectBlocks, type TextBlock, type WalkOptions } from './blocks';
+import type { Marks } from './marks';
+import type { PageParser } from './parser-api';
+
+/** Longest stretch of work before yielding to the page (DESIGN rule 6). */
+const CHUNK_MS = 8;
+export const SCAN_MEASURE = 'net2phone:scan';
+
+export interface ScannerOptions {
+  marks: Marks;
+  walk: () => WalkOptions;
+  /** The parser, loaded on first need; null when it cannot be had. */
+  parser: () => Promise<PageParser | null>;
+  countries: () => { defaultCountry: string; pageCountry?: string };
+  /** Told after each pass that changed the marks. */
+  onChange?: () => void;
+  /** Told of each open shadow root met (so it can be watched too). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Scans roots (the document, changed subtrees, shadow roots) in chunks of at
+ * most CHUNK_MS, each recorded as a `net2phone:scan` measure. Text blocks go
+ * through the digit gate first; the parser is loaded only when one passes.
+ */
+export class Scanner {
+  private readonly pending = new Set<Node>();
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: ScannerOptions) {}
+
+  /** Queue a root; roots queued together are scanned in one pass. */
+  scan(root: Node): Promise<void> {
+    this.stopped = false;
+    this.pending.add(root);
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.pending.clear();
+  }
+
+  private async run(): Promise<void> {
+    while (this.pending.size > 0 && !this.stopped) {
+      const roots = outermost([...this.pending]);
+      this.pending.clear();
+      await this.pass(roots);
+    }
+  }
+
+  private async pass(roots: Node[]): Promise<void> {
+    const { marks } = this.options;
+    let chunkStart = performance.now();
+    const endChunk = async () => {
+      performance.measure(SCAN_MEASURE, { start: chunkStart, end: performance.now() });
+      await yieldToPage();
+      chunkStart = performance.now();
+    };
+    const walk = this.options.walk();
+    const blocks: TextBlock[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      walk.onShadowRoot = (shadow) => {
+        this.pending.add(shadow);
+        this.options.onShadowRoot?.(shadow);
+      };
+      // Blocks that are rescanned lose their old marks even if they no longer pass the gate.
+      for (const block of collectBlocks(root, walk, () => true)) {
+        if (hasDigitRun(block.text)) blocks.push(block);
+        else for (const node of block.nodes) marks.removeNode(node);
+      }
+      if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
+      if (this.stopped) return;
+    }
+    if (blocks.length > 0) {
+      performance.measure(SCAN_MEASURE, { start: chunkStart, end: performance.now() });
+      const parser = await this.options.parser();
+      chunkStart = performance.now();
+      if (!parser || this.stopped) return;
+      const countries = this.options.countries();
+      for (const block of blocks) {
+        if (!block.nodes.every((n) => n.isConnected)) continue;
+        marks.replaceBlock(block, parser.find(block.text, countries));
+        if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
+        if (this.stopped) return;
+      }
+    }
+    marks.prune();
+    marks.sync();
+    performance.measure(SCAN_MEASURE, { start: chunkStart, end: performance.now() });
+    this.options.onChange?.();
+  }
+}
+
+/** Drop roots inside other roots (one walk covers both). */
+function outermost(roots: Node[]): Node[] {
+  return roots.filter(
+    (root) => !roots.some((other) => other !== root && other.contains(root)),
+  );
+}
