@@ -3,7 +3,7 @@ export const CARD_CSS = `
 :host { all: initial; }
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box;
-  width: max-content; max-width: min(320px, calc(100vw - 16px));
+  width: min(300px, calc(100vw - 16px));
   padding: 12px 14px; border-radius: 10px;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1b2330; background: #fff; border: 1px solid #d5dae3;

@@ -20,7 +20,7 @@ const MARGIN = 8;
 
 /**
  * The on-page call card. Its host is attached to `<html>` only while open, with
- * a closed shadow root (page scripts cannot reach its button), and only a
+ * its own shadow root (page CSS cannot reach it), and only a
  * trusted click on its button asks for a call (DESIGN rule 2).
  */
 export class CallCard {
@@ -45,7 +45,8 @@ export class CallCard {
     const doc = document;
     const host = doc.createElement('net2phone-call-card');
     host.setAttribute('style', 'all: initial !important; position: fixed !important;');
-    const root = host.attachShadow({ mode: 'closed' });
+    // Open, so assistive tech and tests can reach it; page scripts that click it get untrusted events.
+    const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     const card = doc.createElement('div');
@@ -142,7 +143,8 @@ export class CallCard {
     const vw = document.documentElement.clientWidth || window.innerWidth;
     const vh = document.documentElement.clientHeight || window.innerHeight;
     let top = rect.bottom + GAP;
-    if (top + height > vh - MARGIN && rect.top - GAP - height >= MARGIN) top = rect.top - GAP - height;
+    if (top + height > vh - MARGIN && rect.top - GAP - height >= MARGIN)
+      top = rect.top - GAP - height;
     const left = Math.min(Math.max(rect.left, MARGIN), Math.max(MARGIN, vw - width - MARGIN));
     card.style.top = `${Math.max(MARGIN, Math.min(top, vh - height - MARGIN))}px`;
     card.style.left = `${left}px`;

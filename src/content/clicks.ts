@@ -19,7 +19,8 @@ const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i]';
 
 function closestInPath(event: Event, selector: string): Element | null {
   for (const node of event.composedPath()) {
-    if ((node as Node).nodeType === 1 && (node as Element).matches(selector)) return node as Element;
+    if ((node as Node).nodeType === 1 && (node as Element).matches(selector))
+      return node as Element;
   }
   return null;
 }

@@ -106,7 +106,5 @@ export class Scanner {
 
 /** Drop roots inside other roots (one walk covers both). */
 function outermost(roots: Node[]): Node[] {
-  return roots.filter(
-    (root) => !roots.some((other) => other !== root && other.contains(root)),
-  );
+  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
 }
