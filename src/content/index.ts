@@ -78,7 +78,10 @@ function apply(next: Settings): void {
   const before = settings;
   settings = next;
   const wanted = !isSiteDisabled(settings, location.hostname);
-  if (!wanted) return stop();
+  if (!wanted) {
+    stop();
+    return;
+  }
   // A change in how numbers are read needs a fresh scan of everything.
   const rescan =
     active &&
