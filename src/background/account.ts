@@ -35,6 +35,9 @@ export function createAccount(api: Api, auth: Auth) {
   }
 
   return {
+    /** `GET /api/users/current/` with the session: proves sign-in and reachability. */
+    check: () => authorizedGet('users/current/'),
+
     async currentUser() {
       const result = await authorizedGet('users/current/');
       return result.ok ? parseUser(result.value) : null;

@@ -45,6 +45,15 @@ export function createApi(options: ApiOptions) {
       );
     },
 
+    /** Does net2phone answer at all? Any HTTP status counts (no credentials sent). */
+    async reachable(): Promise<boolean> {
+      const outcome = await send(
+        { method: 'GET', url: url('users/current/'), headers: { Accept: config.accept } },
+        http,
+      );
+      return outcome.ok || outcome.kind === 'http';
+    },
+
     get(path: string, token: string): Promise<HttpOutcome> {
       return send({ method: 'GET', url: url(path), headers: withToken(token) }, http);
     },

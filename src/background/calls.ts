@@ -1,5 +1,5 @@
 import { t } from '../shared/i18n';
-import type { CallOutcome } from '../shared/messages';
+import type { CallOutcome, CallRecord, CallSource } from '../shared/messages';
 import { type AppError, fail, ok, type Result } from '../shared/result';
 import type { Api } from './api';
 import type { Auth } from './auth';
@@ -20,6 +20,12 @@ export interface ParsedNumber {
   ext?: string;
 }
 
+/** Where a request came from, for Recent calls. */
+export interface CallMeta {
+  source: CallSource;
+  page?: { title: string; host: string };
+}
+
 export interface CallerOptions {
   api: Api;
   auth: Auth;
@@ -27,6 +33,10 @@ export interface CallerOptions {
   sleep: (ms: number) => Promise<void>;
   /** Normalise what the user picked; null when it is not a callable number. */
   parse: (input: string) => Promise<ParsedNumber | null>;
+  /** The chosen caller-ID number (E.164), or '' for net2phone's default. */
+  callerId?: () => Promise<string>;
+  /** Told once per request actually sent, with its outcome (Recent calls). */
+  onAttempt?: (record: Omit<CallRecord, 'id'>) => void;
 }
 
 /**
@@ -35,7 +45,7 @@ export interface CallerOptions {
  * may have reached net2phone is never retried; only a 401 (rejected before
  * acting) earns one refresh and one more try (reference §11.4).
  */
-export function createCaller({ api, auth, now, sleep, parse }: CallerOptions) {
+export function createCaller({ api, auth, now, sleep, parse, callerId, onAttempt }: CallerOptions) {
   /** The last request: shared while in flight and for DEBOUNCE_MS after it settles. */
   let recent: { dial: string; settledAt: number; result: Promise<Result<CallOutcome>> } | null =
     null;
@@ -69,33 +79,58 @@ export function createCaller({ api, auth, now, sleep, parse }: CallerOptions) {
     return describeFailure(outcome, api.host);
   }
 
-  async function send(number: ParsedNumber): Promise<Result<CallOutcome>> {
+  async function send(number: ParsedNumber, meta: CallMeta): Promise<Result<CallOutcome>> {
+    const { result, sentAt } = await request(number);
+    // Refused before sending (not signed in): nothing was placed, nothing to remember.
+    if (sentAt === null) return result;
+    onAttempt?.({
+      at: sentAt,
+      dial: number.dial,
+      display: number.display,
+      ...(number.ext ? { ext: number.ext } : {}),
+      source: meta.source,
+      ...(meta.page ? { page: meta.page } : {}),
+      outcome: result.ok ? 'placed' : 'failed',
+      ...(result.ok ? {} : { error: result.error.message }),
+    });
+    return result;
+  }
+
+  async function request(
+    number: ParsedNumber,
+  ): Promise<{ result: Result<CallOutcome>; sentAt: number | null }> {
     const token = await auth.accessToken();
-    if (!token.ok) return token;
+    if (!token.ok) return { result: token, sentAt: null };
+    const chosen = (await callerId?.()) ?? '';
     const wait = lastSentAt + MIN_SPACING_MS - now();
     if (wait > 0) await sleep(wait);
     lastSentAt = now();
-    const body = { to: number.dial };
+    const sentAt = lastSentAt;
+    const body = { to: number.dial, ...(chosen ? { caller_id_number: chosen } : {}) };
     let used = token.value;
     let outcome = await api.post('calls/', used, body);
     if (!outcome.ok && outcome.kind === 'http' && outcome.status === 401) {
       const again = await auth.refreshAfterRejection(used);
-      if (!again.ok) return again;
+      if (!again.ok) return { result: again, sentAt };
       used = again.value;
       outcome = await api.post('calls/', used, body);
     }
     if (outcome.ok) {
-      return ok({
+      const placed = {
         dial: number.dial,
         display: number.display,
         ...(number.ext ? { ext: number.ext } : {}),
-      });
+      };
+      return { result: ok(placed), sentAt };
     }
-    return { ok: false, error: await describeCallFailure(outcome, used) };
+    return { result: { ok: false, error: await describeCallFailure(outcome, used) }, sentAt };
   }
 
   return {
-    async placeCall(input: string): Promise<Result<CallOutcome>> {
+    async placeCall(
+      input: string,
+      meta: CallMeta = { source: 'dial-box' },
+    ): Promise<Result<CallOutcome>> {
       const trimmed = input.trim();
       if (trimmed === '') return fail('invalid-number', t('errorEmptyNumber'));
       const number = await parse(trimmed);
@@ -104,7 +139,7 @@ export function createCaller({ api, auth, now, sleep, parse }: CallerOptions) {
       if (recent && recent.dial === number.dial && now() - recent.settledAt < DEBOUNCE_MS) {
         return recent.result;
       }
-      const result = queue.then(() => send(number));
+      const result = queue.then(() => send(number, meta));
       const entry = { dial: number.dial, settledAt: Number.POSITIVE_INFINITY, result };
       recent = entry;
       queue = result

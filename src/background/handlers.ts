@@ -1,27 +1,41 @@
 import { config } from '../shared/config';
-import type { SessionView } from '../shared/messages';
+import { t } from '../shared/i18n';
+import type { ConnectionReport, SessionView } from '../shared/messages';
 import { ok } from '../shared/result';
-import type { Handlers } from '../shared/router';
+import type { Handlers, SenderInfo } from '../shared/router';
 import type { createAccount } from './account';
+import type { Api } from './api';
 import type { Auth } from './auth';
-import type { createCaller } from './calls';
+import type { CallMeta, createCaller } from './calls';
+import type { createHistory } from './history';
 
 export interface HandlerDeps {
+  api: Api;
   auth: Auth;
   account: ReturnType<typeof createAccount>;
   caller: ReturnType<typeof createCaller>;
+  history: ReturnType<typeof createHistory>;
   injectParser: Handlers['loadParser'];
   openSignIn: Handlers['openSignIn'];
+  setCount: (tabId: number, frameId: number, count: number) => void;
+  /** After a successful sign-in (e.g. guess the default country from the account). */
+  afterSignIn?: () => Promise<void>;
+}
+
+/** The page a content-script request came from, for Recent calls. */
+export function pageOf(sender: SenderInfo): CallMeta['page'] {
+  if (sender.tab?.id === undefined || !sender.url) return undefined;
+  try {
+    return { title: sender.tab.title ?? '', host: new URL(sender.url).host };
+  } catch {
+    return undefined;
+  }
 }
 
 /** One handler per message of the protocol (src/shared/messages.ts). */
-export function createHandlers({
-  auth,
-  account,
-  caller,
-  injectParser,
-  openSignIn,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { api, auth, account, caller, history } = deps;
+
   async function sessionView(): Promise<SessionView> {
     const session = await auth.read();
     if (session) {
@@ -40,6 +54,34 @@ export function createHandlers({
     };
   }
 
+  async function testConnection(): Promise<ConnectionReport> {
+    const session = await auth.read();
+    if (session) {
+      const user = await account.check();
+      return user.ok
+        ? {
+            signedIn: true,
+            email: session.email,
+            reachable: true,
+            message: t('connectionOk', [session.email, api.host]),
+          }
+        : {
+            signedIn: (await auth.read()) !== null,
+            email: session.email,
+            reachable: user.error.code !== 'network',
+            message: user.error.message,
+          };
+    }
+    const reachable = await api.reachable();
+    return {
+      signedIn: false,
+      reachable,
+      message: reachable
+        ? t('connectionSignedOut', api.host)
+        : t('connectionUnreachable', api.host),
+    };
+  }
+
   return {
     getSession: async () => ok(await sessionView()),
 
@@ -50,6 +92,7 @@ export function createHandlers({
       // Who is signed in, for display; optional (§6), so a failure changes nothing.
       const user = await account.currentUser();
       if (user) await auth.rememberUser(user);
+      await deps.afterSignIn?.();
       return ok(await sessionView());
     },
 
@@ -61,10 +104,27 @@ export function createHandlers({
 
     getAccount: ({ refresh }) => account.view(refresh),
 
-    placeCall: ({ number }) => caller.placeCall(number),
+    placeCall: ({ number, source }, sender) => {
+      const page = pageOf(sender);
+      return caller.placeCall(number, { source, ...(page ? { page } : {}) });
+    },
 
-    loadParser: (_, sender) => injectParser({}, sender),
+    getHistory: async () => ok(await history.list()),
 
-    openSignIn: () => openSignIn({}, {}),
+    async clearHistory() {
+      await history.clear();
+      return ok([]);
+    },
+
+    testConnection: async () => ok(await testConnection()),
+
+    async reportCount({ count }, sender) {
+      if (sender.tab?.id !== undefined) deps.setCount(sender.tab.id, sender.frameId ?? 0, count);
+      return ok(null);
+    },
+
+    loadParser: (_, sender) => deps.injectParser({}, sender),
+
+    openSignIn: () => deps.openSignIn({}, {}),
   };
 }

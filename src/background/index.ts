@@ -3,22 +3,27 @@
  * parts together and registers every listener synchronously at start-up, as MV3
  * requires for a worker that may be woken by any of these events.
  */
-import { type CountryCode, parseDialable } from '../phone';
+import { type CountryCode, guessCountry, parseDialable } from '../phone';
 import { browser, type Runtime } from '../shared/browser';
 import { config } from '../shared/config';
 import { t } from '../shared/i18n';
 import { createRouter } from '../shared/router';
-import { loadSettings } from '../shared/settings-store';
+import { loadSettings, updateSettings } from '../shared/settings-store';
 import { createAccount } from './account';
 import { createApi } from './api';
 import { createAuth } from './auth';
-import { createCaller } from './calls';
+import { createBadge } from './badge';
+import { type CallMeta, createCaller } from './calls';
 import { createContextMenu, menuTarget } from './context-menu';
 import { createHandlers } from './handlers';
+import { createHistory } from './history';
 import { notifyCallResult } from './notify';
 import { injectParser, openSignIn } from './page-parser';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { indexedDbStore } from './secret-store';
+import { CALL_COMMAND, onCommand, suggestionFor } from './shortcuts';
+
+const settings = () => loadSettings(browser.storage.local);
 
 const api = createApi({
   base: config.apiBase,
@@ -27,25 +32,48 @@ const api = createApi({
 });
 const auth = createAuth({ api, store: indexedDbStore(), now: Date.now, onChange: scheduleRefresh });
 const account = createAccount(api, auth);
+const history = createHistory(browser.storage.local);
 const caller = createCaller({
   api,
   auth,
   now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   parse: async (input) => {
-    const { defaultCountry } = await loadSettings(browser.storage.local);
     // Settings guarantee a two-letter region; the engine refuses unknown ones.
-    return parseDialable(input, defaultCountry as CountryCode) ?? null;
+    const country = (await settings()).defaultCountry as CountryCode;
+    return parseDialable(input, country) ?? null;
   },
+  callerId: async () => (await settings()).callerId,
+  onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
 });
+const badge = createBadge();
+
+/** Calls started outside our pages (menu, keyboard, address bar) report by notification. */
+const placeAndNotify = async (number: string, meta: CallMeta) =>
+  notifyCallResult(await caller.placeCall(number, meta));
+
+/** Until the user picks a country, read numbers as their own numbers' country, else locale. */
+async function guessDefaultCountry(ownNumbers: string[]) {
+  if ((await settings()).countryChosen) return;
+  const guess = guessCountry(ownNumbers, [navigator.language, ...navigator.languages]);
+  await updateSettings(browser.storage.local, { defaultCountry: guess });
+}
 
 const handlers = createHandlers({
+  api,
   auth,
   account,
   caller,
+  history,
   injectParser: (_, sender) => injectParser(sender),
   openSignIn: () => openSignIn(),
+  setCount: badge.setCount,
+  afterSignIn: async () => {
+    const view = await account.view(false);
+    await guessDefaultCountry(view.ok ? view.value.callerIds.map((c) => c.e164) : []);
+  },
 });
+
 const route = createRouter(handlers, {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -56,12 +84,31 @@ browser.runtime.onMessage.addListener(
   (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => route(message, sender),
 );
 
-browser.runtime.onInstalled.addListener(() => void createContextMenu());
+browser.runtime.onInstalled.addListener(() => {
+  void createContextMenu();
+  void guessDefaultCountry([]);
+});
 browser.runtime.onStartup.addListener(() => void createContextMenu());
 
-browser.contextMenus.onClicked.addListener(async (info) => {
+browser.contextMenus.onClicked.addListener(async (info, tab) => {
   const target = menuTarget(info);
-  if (target) await notifyCallResult(await caller.placeCall(target.number));
+  if (!target) return;
+  const page = info.pageUrl
+    ? { title: tab?.title ?? '', host: new URL(info.pageUrl).host }
+    : undefined;
+  await placeAndNotify(target.number, { source: target.source, ...(page ? { page } : {}) });
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === CALL_COMMAND) void onCommand(command, tab, placeAndNotify);
+});
+
+browser.omnibox.onInputChanged.addListener(async (text) => {
+  const country = (await settings()).defaultCountry as CountryCode;
+  browser.omnibox.setDefaultSuggestion({ description: suggestionFor(text, country) });
+});
+browser.omnibox.onInputEntered.addListener((text) => {
+  void placeAndNotify(text, { source: 'omnibox' });
 });
 
 browser.alarms.onAlarm.addListener(async (alarm) => {

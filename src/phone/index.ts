@@ -7,3 +7,4 @@ export { parseDialable, toDialString } from './dial';
 export type { FindOptions, FoundNumber } from './find';
 export { findPhoneNumbers } from './find';
 export { hasDigitRun } from './gate';
+export { guessCountry, regionOf } from './region';

@@ -1,7 +1,30 @@
 import type { AppError, Result } from './result';
 
 /** Where a call request came from (for messages, notifications and history). */
-export type CallSource = 'dial-box' | 'selection' | 'link' | 'page';
+export type CallSource =
+  | 'dial-box'
+  | 'selection'
+  | 'link'
+  | 'page'
+  | 'command'
+  | 'omnibox'
+  | 'history';
+
+/** One entry of Recent calls (kept in this browser only). */
+export interface CallRecord {
+  id: string;
+  /** ms epoch of the request. */
+  at: number;
+  dial: string;
+  display: string;
+  ext?: string;
+  source: CallSource;
+  /** The page the number came from, when it came from one. */
+  page?: { title: string; host: string };
+  outcome: 'placed' | 'failed';
+  /** The message the user saw, for failures. */
+  error?: string;
+}
 
 /** Who is signed in, as the popup shows it. Never contains a token. */
 export interface SessionView {
@@ -47,6 +70,16 @@ export interface CallOutcome {
   ext?: string;
 }
 
+/** What "Test connection" found. */
+export interface ConnectionReport {
+  signedIn: boolean;
+  email?: string;
+  /** net2phone answered (any HTTP status). */
+  reachable: boolean;
+  /** A plain sentence for the user. */
+  message: string;
+}
+
 /** Which contexts may send a message: our own pages, or content scripts in tabs. */
 export type SenderKind = 'extension' | 'content';
 
@@ -65,6 +98,14 @@ export interface Protocol {
   getAccount: { payload: { refresh: boolean }; result: AccountView };
   /** Place a call to `number` (any human format); one request at most. */
   placeCall: { payload: { number: string; source: CallSource }; result: CallOutcome };
+  /** The last calls placed from this browser, newest first. */
+  getHistory: { payload: Record<string, never>; result: CallRecord[] };
+  /** Forget every recent call. */
+  clearHistory: { payload: Record<string, never>; result: CallRecord[] };
+  /** Options page: is the user signed in, and does net2phone answer? */
+  testConnection: { payload: Record<string, never>; result: ConnectionReport };
+  /** Content script: how many numbers this frame has marked (toolbar badge). */
+  reportCount: { payload: { count: number }; result: null };
   /** Content script: inject the phone-number parser into the sender's frame. */
   loadParser: { payload: Record<string, never>; result: null };
   /** Content script (call card): show the sign-in form. */
@@ -87,6 +128,10 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   signOut: ['extension'],
   getAccount: ['extension'],
   placeCall: ['extension', 'content'],
+  getHistory: ['extension'],
+  clearHistory: ['extension'],
+  testConnection: ['extension'],
+  reportCount: ['content'],
   loadParser: ['content'],
   openSignIn: ['content'],
 };

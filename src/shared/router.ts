@@ -6,7 +6,7 @@ import { payloadGuards } from './validate';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; title?: string };
   frameId?: number;
 }
 

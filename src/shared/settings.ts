@@ -1,20 +1,27 @@
 /**
  * User settings, kept in `storage.local` (readable by content scripts: nothing
  * secret here). The defaults object is the type; stored data is untrusted and
- * repaired on every load.
+ * repaired on every load, and older versions are migrated.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const defaults = {
   version: SETTINGS_VERSION,
   /** ISO 3166 region used to read national-format numbers, e.g. `US`. */
   defaultCountry: 'US',
+  /**
+   * False while `defaultCountry` is our guess (the account's numbers, else the
+   * browser's locale, else US); true once the user picked it in the options.
+   */
+  countryChosen: false,
   /** Clicking a `tel:`/`callto:` link calls through net2phone. */
   handleTelLinks: true,
   /** Mark numbers inside `code`/`pre` blocks. */
   markInCode: false,
   /** Hostnames where detection is off, e.g. `mail.example.com`. */
   disabledSites: [] as string[],
+  /** Caller-ID number sent with calls (E.164); empty: net2phone's default for the user. */
+  callerId: '',
 };
 
 export type Settings = typeof defaults;
@@ -23,6 +30,9 @@ export const SETTINGS_KEY = 'settings';
 
 const isRegion = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Z]{2}$/.test(value);
+
+const isE164 = (value: unknown): value is string =>
+  typeof value === 'string' && /^\+[1-9]\d{6,14}$/.test(value);
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
 
@@ -39,9 +49,23 @@ export function normaliseSite(input: string): string | null {
   return HOSTNAME.test(host) ? host : null;
 }
 
+/** Bring an older stored shape up to the current one (fields are validated after). */
+function migrate(input: Record<string, unknown>): Record<string, unknown> {
+  const version = typeof input.version === 'number' ? input.version : 1;
+  if (version < 2) {
+    // v1 had no notion of a guessed country: anything but the old default was the user's choice.
+    return {
+      ...input,
+      countryChosen: isRegion(input.defaultCountry) && input.defaultCountry !== 'US',
+    };
+  }
+  return input;
+}
+
 /** Every field checked, bad or missing values replaced by defaults, unknown fields dropped. */
 export function validateSettings(raw: unknown): Settings {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const input = migrate(isObject ? (raw as Record<string, unknown>) : {});
   const sites = Array.isArray(input.disabledSites) ? input.disabledSites : [];
   const disabledSites = [
     ...new Set(
@@ -50,13 +74,17 @@ export function validateSettings(raw: unknown): Settings {
         .filter((site): site is string => site !== null),
     ),
   ];
+  const bool = (key: 'countryChosen' | 'handleTelLinks' | 'markInCode') =>
+    typeof input[key] === 'boolean' ? (input[key] as boolean) : defaults[key];
+  const countryOk = isRegion(input.defaultCountry);
   return {
     version: SETTINGS_VERSION,
-    defaultCountry: isRegion(input.defaultCountry) ? input.defaultCountry : defaults.defaultCountry,
-    handleTelLinks:
-      typeof input.handleTelLinks === 'boolean' ? input.handleTelLinks : defaults.handleTelLinks,
-    markInCode: typeof input.markInCode === 'boolean' ? input.markInCode : defaults.markInCode,
+    defaultCountry: countryOk ? (input.defaultCountry as string) : defaults.defaultCountry,
+    countryChosen: countryOk && bool('countryChosen'),
+    handleTelLinks: bool('handleTelLinks'),
+    markInCode: bool('markInCode'),
     disabledSites,
+    callerId: isE164(input.callerId) ? input.callerId : '',
   };
 }
 

@@ -16,11 +16,22 @@ const text = (value: unknown): string | null =>
 const empty = (raw: unknown): Record<string, never> | null =>
   raw === undefined || isRecord(raw) ? {} : null;
 
-const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'page'];
+// What a sender may claim; 'command' and 'omnibox' are the background's own.
+const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'page', 'history'];
 
 export const payloadGuards: { [K in MessageName]: Guard<K> } = {
   getSession: empty,
   signOut: empty,
+  getHistory: empty,
+  clearHistory: empty,
+  testConnection: empty,
+  reportCount(raw) {
+    if (!isRecord(raw)) return null;
+    const count = raw.count;
+    return typeof count === 'number' && Number.isInteger(count) && count >= 0 && count < 1e6
+      ? { count }
+      : null;
+  },
   loadParser: empty,
   openSignIn: empty,
   signIn(raw) {
