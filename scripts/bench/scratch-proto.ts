@@ -8,7 +8,7 @@ const ext = process.argv[2] ?? '';
 const page_ = process.argv[3] ?? 'yahoo-2.html';
 const html = readFileSync(path.resolve('../shared/corpus/pages/readability', page_), 'utf8').replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 const server = http.createServer((req, res) => {
-  if (req.url === '/p.html') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); return; }
+  if (req.url?.startsWith('/p.html')) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); return; }
   res.writeHead(404); res.end();
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -55,11 +55,11 @@ for (let i = 0; i < 3; i++) {
     return { entries: performance.getEntriesByName('net2phone:scan').map((e) => [Math.round(e.startTime), +e.duration.toFixed(2)]), loaf, lt };
   });
   const m1 = await cdp.send('Performance.getMetrics');
-  const d = Object.fromEntries(m1.metrics.map((m) => [m.name, +(m.value - (m0.metrics.find((x) => x.name === m.name)?.value ?? 0)).toFixed(4)]));
+  const d = Object.fromEntries(m1.metrics.map((m) => [m.name, m.value])); void m0;
   console.log('load ms', tl, JSON.stringify(r.entries));
   console.log('metrics', d.ScriptDuration, d.TaskDuration, d.LayoutDuration, d.RecalcStyleDuration);
-  console.log('loaf', JSON.stringify(r.loaf).slice(0, 3000));
-  console.log('lt', JSON.stringify(r.lt).slice(0, 1000));
+  if (0) console.log('loaf', JSON.stringify(r.loaf).slice(0, 3000));
+  if (0) console.log('lt', JSON.stringify(r.lt).slice(0, 1000));
 }
 await cdp.send('Runtime.enable');
 console.log(JSON.stringify(contexts.slice(-6)));

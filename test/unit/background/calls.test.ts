@@ -23,7 +23,11 @@ const tokenRoute = on('POST', '/api/oauth/token/', (r) => {
   };
 });
 
-async function setup(callReplies: Reply[], extra: Route[] = []) {
+async function setup(
+  callReplies: Reply[],
+  extra: Route[] = [],
+  options: { callerId?: string } = {},
+) {
   const net = fakeFetch([
     tokenRoute,
     on('POST', CALLS, () => callReplies.shift() ?? { status: 500, text: 'script exhausted' }),
@@ -33,6 +37,7 @@ async function setup(callReplies: Reply[], extra: Route[] = []) {
   const auth = createAuth({ api, store: memoryStore(), now: Date.now });
   await auth.signIn('ann', 'pw', 'client');
   const sleeps: number[] = [];
+  const attempts: unknown[] = [];
   const caller = createCaller({
     api,
     auth,
@@ -42,8 +47,10 @@ async function setup(callReplies: Reply[], extra: Route[] = []) {
       vi.advanceTimersByTime(ms);
     },
     parse: async (input) => parseDialable(input, 'US') ?? null,
+    callerId: async () => options.callerId ?? '',
+    onAttempt: (record) => attempts.push(record),
   });
-  return { net, caller, sleeps, calls: () => net.to(CALLS) };
+  return { net, caller, sleeps, attempts, calls: () => net.to(CALLS) };
 }
 
 describe('placing a call', () => {
@@ -206,6 +213,36 @@ describe('placing a call', () => {
       error: { code: 'network', message: 'errorUnreachableCall(api.test)' },
     });
     expect(calls()).toHaveLength(1);
+  });
+
+  it('sends the chosen caller ID with the call', async () => {
+    const { caller, calls } = await setup([{ status: 201 }], [], { callerId: '+16135550101' });
+    await caller.placeCall('973-555-1212');
+    expect(calls()[0]?.body).toEqual({ to: '19735551212', caller_id_number: '+16135550101' });
+  });
+
+  it('remembers each request once, with where it came from and how it went', async () => {
+    const { caller, attempts } = await setup([
+      { status: 201 },
+      { status: 429, body: { message: '1 per 1 second' } },
+    ]);
+    const page = { title: 'Contacts', host: 'crm.example.com' };
+    await Promise.all([
+      caller.placeCall('973-555-1212', { source: 'page', page }),
+      caller.placeCall('973-555-1212', { source: 'page', page }),
+    ]);
+    await caller.placeCall('+44 20 7031 3000', { source: 'omnibox' });
+    await caller.placeCall('12345', { source: 'omnibox' });
+    expect(attempts).toEqual([
+      expect.objectContaining({ dial: '19735551212', source: 'page', page, outcome: 'placed' }),
+      expect.objectContaining({
+        dial: '011442070313000',
+        display: '+44 20 7031 3000',
+        source: 'omnibox',
+        outcome: 'failed',
+        error: 'errorRateLimited(1)',
+      }),
+    ]);
   });
 
   it('asks to sign in when there is no session, sending nothing', async () => {

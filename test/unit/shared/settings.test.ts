@@ -79,3 +79,30 @@ describe('settings', () => {
     expect((await loadSettings(storage)).defaultCountry).toBe('US');
   });
 });
+
+describe('settings migration', () => {
+  it('moves v1 settings to v2: a non-default country counts as chosen', () => {
+    expect(validateSettings({ version: 1, defaultCountry: 'CA', handleTelLinks: false })).toEqual({
+      ...defaults,
+      defaultCountry: 'CA',
+      countryChosen: true,
+      handleTelLinks: false,
+    });
+    expect(validateSettings({ version: 1, defaultCountry: 'US' }).countryChosen).toBe(false);
+    expect(validateSettings({ defaultCountry: 'GB' }).countryChosen).toBe(true);
+  });
+
+  it('keeps a valid caller ID and drops anything else', () => {
+    expect(validateSettings({ version: 2, callerId: '+16135550100' }).callerId).toBe(
+      '+16135550100',
+    );
+    expect(validateSettings({ version: 2, callerId: '613-555-0100' }).callerId).toBe('');
+    expect(validateSettings({ version: 2, callerId: 16135550100 }).callerId).toBe('');
+  });
+
+  it('never marks a repaired country as chosen', () => {
+    expect(
+      validateSettings({ version: 2, defaultCountry: 'zz', countryChosen: true }),
+    ).toMatchObject({ defaultCountry: 'US', countryChosen: false });
+  });
+});
