@@ -79,7 +79,7 @@ const mt = events.filter(
     e.dur > 3000 &&
     e.tid === um[0]?.tid,
 );
-for (const e of mt) console.log('TASK', e.ts, e.dur, JSON.stringify(e.args).slice(0, 200));
+for (const e of mt) console.log('TASK', e.ph, e.ts, e.dur, JSON.stringify(e.args).slice(0, 200));
 const threads = events.filter((e) => e.name === 'thread_name');
 for (const e of threads) console.log('T', e.pid, e.tid, e.args.name);
 await context.close();

@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeApi, startFakeApi } from '../fake-api/server';
+import { buildExtension } from './support/build-extension';
+import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { PopupPage } from './support/popup-page';
+
+/**
+ * Everyday comforts in real Chromium: the keyboard command and the omnibox
+ * keyword, invoked through Chrome's own event objects as the browser does.
+ */
+let fake: FakeApi;
+let browser: ExtensionBrowser;
+let pages: Server;
+let pageUrl: string;
+
+beforeAll(async () => {
+  fake = await startFakeApi();
+  pages = createServer((_, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      '<!doctype html><title>Acme contacts</title><p id="p">Reach Ann at 212-555-0147 today.</p>',
+    );
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/`;
+  browser = await launchWithExtension(await buildExtension('chrome', fake.url));
+  const popup = await new PopupPage(
+    await browser.context.newPage(),
+    browser.url('src/popup/index.html'),
+  ).open();
+  await popup.signIn();
+  await popup.yourNumbers().waitFor();
+  await popup.page.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fake?.close();
+  pages?.close();
+});
+
+beforeEach(async () => {
+  await new Promise((r) => setTimeout(r, 1_100));
+  fake.clearLog();
+});
+
+/** Dispatch one of Chrome's extension events in the service worker, as the browser would. */
+async function dispatch(event: 'commands.onCommand' | 'omnibox.onInputEntered', args: unknown[]) {
+  const worker = await browser.worker();
+  await worker.evaluate(
+    async ({ event, args }) => {
+      const chromeApi = (
+        globalThis as unknown as { chrome: Record<string, Record<string, unknown>> }
+      ).chrome;
+      const [ns, name] = event.split('.') as [string, string];
+      let resolved = args;
+      if (resolved[0] === '$activeTab') {
+        const tabs = (await (chromeApi.tabs as { query: (q: object) => Promise<unknown[]> }).query({
+          url: 'http://127.0.0.1/*',
+        })) as unknown[];
+        resolved = ['call-selection', tabs[0]];
+      }
+      (chromeApi[ns]?.[name] as { dispatch(...a: unknown[]): void }).dispatch(...resolved);
+    },
+    { event, args },
+  );
+}
+
+const waitForCalls = async (count: number) => {
+  for (let i = 0; i < 100 && fake.calls().length < count; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return fake.calls();
+};
+
+describe('calling from the keyboard and the address bar', () => {
+  it('the keyboard command calls the selected text, once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    await page.evaluate(() => {
+      const text = document.getElementById('p')?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf('212'));
+      range.setEnd(text, text.data.indexOf(' today'));
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await dispatch('commands.onCommand', ['$activeTab']);
+    const calls = await waitForCalls(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.calls()).toHaveLength(1);
+    expect(calls[0]?.fields).toEqual({ to: '12125550147' });
+    await page.close();
+  });
+
+  it('the omnibox keyword calls what was typed, once', async () => {
+    await dispatch('omnibox.onInputEntered', ['973 555 1212', 'currentTab']);
+    const calls = await waitForCalls(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.calls()).toHaveLength(1);
+    expect(calls[0]?.fields).toEqual({ to: '19735551212' });
+  });
+
+  it('the omnibox sends nothing for input that is not a number', async () => {
+    await dispatch('omnibox.onInputEntered', ['order 12345', 'currentTab']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.calls()).toHaveLength(0);
+  });
+});

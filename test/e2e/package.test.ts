@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { unzip } from './support/unzip';
+
+/** `npm run package` writes both store archives, and the Firefox one passes web-ext lint. */
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  name: string;
+  version: string;
+};
+const archive = (target: string) => path.resolve('artifacts', `${name}-${target}-${version}.zip`);
+
+describe('release packages', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'package'], { stdio: 'pipe' });
+  }, 120_000);
+
+  it('writes a Chrome zip with the package version and a service worker', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'n2p-chrome-zip-'));
+    const files = unzip(archive('chrome'), dir);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.version).toBe(version);
+    expect(manifest.background.service_worker).toBeTruthy();
+    expect(manifest.browser_specific_settings).toBeUndefined();
+    expect(files).toContain('_locales/en/messages.json');
+    // The parser is injected on demand, never exposed to web pages.
+    expect(JSON.stringify(manifest.web_accessible_resources ?? [])).not.toContain('parser');
+  });
+
+  it('writes a Firefox package that web-ext lint accepts', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'n2p-firefox-zip-'));
+    unzip(archive('firefox'), dir);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.version).toBe(version);
+    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
+    const report = execFileSync('npx', ['tsx', 'scripts/lint-firefox.ts', dir], {
+      encoding: 'utf8',
+    });
+    expect(report).toMatch(/0 errors, 0 unexplained warnings/);
+  });
+});
