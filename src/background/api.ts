@@ -69,5 +69,10 @@ export function createApi(options: ApiOptions) {
         http,
       );
     },
+
+    /** DELETE with the token (webhook subscriptions, §9: 204, or 404 once gone). */
+    delete(path: string, token: string): Promise<HttpOutcome> {
+      return send({ method: 'DELETE', url: url(path), headers: withToken(token) }, http);
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { Api } from './api';
 import type { Auth } from './auth';
 import type { CallMeta, createCaller } from './calls';
 import type { createHistory } from './history';
+import type { Subscriptions } from './subscriptions';
 
 export interface HandlerDeps {
   api: Api;
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   account: ReturnType<typeof createAccount>;
   caller: ReturnType<typeof createCaller>;
   history: ReturnType<typeof createHistory>;
+  /** Webhook subscriptions (issue 6). */
+  subscriptions: Subscriptions;
   injectParser: Handlers['loadParser'];
   openSignIn: Handlers['openSignIn'];
   setCount: (tabId: number, frameId: number, count: number) => void;
@@ -117,6 +120,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     testConnection: async () => ok(await testConnection()),
+
+    listSubscriptions: ({ refresh }) => deps.subscriptions.list(refresh),
+
+    createSubscription: (draft) => deps.subscriptions.create(draft),
+
+    deleteSubscription: ({ id }) => deps.subscriptions.remove(id),
 
     async reportCount({ count }, sender) {
       if (sender.tab?.id !== undefined) deps.setCount(sender.tab.id, sender.frameId ?? 0, count);

@@ -22,6 +22,8 @@ import { injectParser, openSignIn } from './page-parser';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { indexedDbStore } from './secret-store';
 import { CALL_COMMAND, onCommand, suggestionFor } from './shortcuts';
+import { createSubscriptions } from './subscriptions';
+import { browserAlarms, notifyWebhook } from './subscriptions/browser-ports';
 
 const settings = () => loadSettings(browser.storage.local);
 
@@ -30,7 +32,28 @@ const api = createApi({
   fetch: (input, init) => fetch(input, init),
   isOnline: () => navigator.onLine,
 });
-const auth = createAuth({ api, store: indexedDbStore(), now: Date.now, onChange: scheduleRefresh });
+const store = indexedDbStore();
+const auth = createAuth({
+  api,
+  store,
+  now: Date.now,
+  onChange: (session) => {
+    scheduleRefresh(session);
+    // Webhook renewal stops on sign-out and resumes on sign-in.
+    void webhooks.onSessionChange(session);
+  },
+});
+const webhooks = createSubscriptions({
+  api,
+  auth,
+  store,
+  alarms: browserAlarms,
+  notify: notifyWebhook,
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+// Alarms from stored state at every worker start (Firefox forgets them across restarts).
+void webhooks.restore();
 const account = createAccount(api, auth);
 const history = createHistory(browser.storage.local);
 const caller = createCaller({
@@ -65,6 +88,7 @@ const handlers = createHandlers({
   account,
   caller,
   history,
+  subscriptions: webhooks,
   injectParser: (_, sender) => injectParser(sender),
   openSignIn: () => openSignIn(),
   setCount: badge.setCount,
@@ -116,3 +140,5 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   await auth.refreshIfDue();
   scheduleRefresh(await auth.read());
 });
+// `webhook-renew:<id>`: renew that subscription (others are ignored).
+browser.alarms.onAlarm.addListener((alarm) => webhooks.onAlarm(alarm.name));

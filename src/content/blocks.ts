@@ -83,6 +83,21 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
+/**
+ * True when `root` is inside (or is) an element that is never scanned. The
+ * walker's filter never sees its own root or the root's ancestors, and a
+ * rescan starts at the changed block: text typed into an editor, or set in a
+ * `<pre>`, a `<textarea>` or a `<script>`, would otherwise be marked.
+ */
+function insideSkipped(root: Node, options: WalkOptions): boolean {
+  for (let node: Node | null = root; node; node = node.parentNode ?? hostOf(node)) {
+    if (node.nodeType === 1 && isSkipped(node as Element, options)) return true;
+  }
+  return false;
+}
+
+const hostOf = (node: Node): Node | null => (node as Partial<ShadowRoot>).host ?? null;
+
 /** The nearest ancestor that is not an inline element (the text's block). */
 function blockOf(node: Node, root: Node): Node {
   let el = node.parentNode;
@@ -123,6 +138,10 @@ export function collectBlocks(
     }
     current = null;
   };
+  if (insideSkipped(root, options)) return blocks;
+  // A changed subtree may be a shadow host itself (a widget inserted with its root filled).
+  const ownRoot = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+  if (ownRoot && options.onShadowRoot) options.onShadowRoot(ownRoot);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;

@@ -91,7 +91,7 @@ export class Scanner {
       if (!parser || this.stopped) return;
       const countries = this.options.countries();
       for (const block of blocks) {
-        if (!block.nodes.every((n) => n.isConnected)) continue;
+        if (!isCurrent(block)) continue;
         marks.replaceBlock(block, parser.find(block.text, countries));
         if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
         if (this.stopped) return;
@@ -104,7 +104,32 @@ export class Scanner {
   }
 }
 
-/** Drop roots inside other roots (one walk covers both). */
+/**
+ * False when the page edited the block's text after it was read (while the
+ * parser loaded or between chunks): its offsets are stale, and a range past a
+ * node's new end throws, which ended the pass and left the rest of the page
+ * unmarked. The edit itself queued the block for a rescan (watch.ts).
+ */
+function isCurrent(block: TextBlock): boolean {
+  let text = '';
+  for (const node of block.nodes) {
+    if (!node.isConnected) return false;
+    text += node.data;
+  }
+  return text === block.text;
+}
+
+/**
+ * Drop roots inside other roots (one walk covers both). Walks up from each
+ * root rather than comparing every pair: a page appending 1,000 rows queues
+ * 1,000 roots, and the pairwise `contains` took ~50 ms in one task.
+ */
 function outermost(roots: Node[]): Node[] {
-  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+  const queued = new Set(roots);
+  return roots.filter((root) => {
+    for (let node = root.parentNode; node; node = node.parentNode) {
+      if (queued.has(node)) return false;
+    }
+    return true;
+  });
 }

@@ -1,21 +1,24 @@
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
-import { Account } from './Account';
-import { DialBox } from './DialBox';
 import { useSession } from './hooks';
+import { SignedIn } from './SignedIn';
 import { SignInForm } from './SignInForm';
-import { YourNumbers } from './YourNumbers';
+import type { PopupServices } from './services';
+import { useSettings } from './use-settings';
 
 export interface AppProps {
   /** How the popup talks to the background (a fake in tests). */
   client: Client;
+  /** Settings storage and the active tab (in-memory fakes in tests). */
+  services: PopupServices;
 }
 
-/** The toolbar popup: loads the session, then shows the sign-in form or the signed-in view. */
-export function App({ client }: AppProps) {
+/** The toolbar popup: loads the session and settings, then the sign-in form or the signed-in view. */
+export function App({ client, services }: AppProps) {
   const { view, onSignedIn, onSignedOut, guarded } = useSession(client);
+  const { settings, update } = useSettings(services.settings);
 
-  if (view.kind === 'loading') {
+  if (view.kind === 'loading' || settings === undefined) {
     // A blank card of the usual width rather than a flash of text: the answer takes milliseconds.
     return (
       <main class="popup popup--loading" aria-busy="true">
@@ -36,11 +39,14 @@ export function App({ client }: AppProps) {
           onSignedIn={onSignedIn}
         />
       ) : (
-        <>
-          <Account client={guarded} session={view.session} onSignedOut={onSignedOut} />
-          <DialBox client={guarded} />
-          <YourNumbers client={guarded} />
-        </>
+        <SignedIn
+          client={guarded}
+          session={view.session}
+          onSignedOut={onSignedOut}
+          services={services}
+          settings={settings}
+          updateSettings={update}
+        />
       )}
     </main>
   );

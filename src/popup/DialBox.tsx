@@ -1,20 +1,21 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type CountryCode, type Dialable, parseDialable } from '../phone/index';
+import { type CountryCode, parseDialable } from '../phone/index';
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
-import type { CallOutcome } from '../shared/messages';
+import { formatAsYouType } from './as-you-type';
+import { CallStatus } from './CallStatus';
 import { Field } from './Field';
-import { useSingleFlight } from './hooks';
+import { numberText } from './number-text';
+import { useCall } from './use-call';
+
+export { numberText } from './number-text';
 
 export interface DialBoxProps {
   client: Client;
-  /** How national numbers are read, e.g. `(973) 555-1212` as US. */
-  country?: CountryCode;
-}
-
-/** "+1 973-555-1212 ext. 12": the number as a person reads it. */
-export function numberText({ display, ext }: Pick<Dialable, 'display' | 'ext'>): string {
-  return ext ? t('popupNumberWithExt', [display, ext]) : display;
+  /** How national numbers are read and formatted, e.g. `(973) 555-1212` as US. */
+  country: CountryCode;
+  /** After each call request, whatever its outcome (Recent calls refreshes). */
+  onAttempt?: () => void;
 }
 
 function previewOf(input: string, country: CountryCode): string {
@@ -23,12 +24,18 @@ function previewOf(input: string, country: CountryCode): string {
   return dialable ? t('popupWillCall', numberText(dialable)) : t('popupDialIncomplete');
 }
 
-/** The dial box: "Number to call", a live preview of the number, and the Call button. */
-export function DialBox({ client, country = 'US' }: DialBoxProps) {
+/** True when the caret sits after the last character, with nothing selected. */
+function caretAtEnd(input: HTMLInputElement): boolean {
+  const end = input.value.length;
+  return input.selectionStart === end && input.selectionEnd === end;
+}
+
+/** The dial box: "Number to call", formatted as typed, a live preview, and the Call button. */
+export function DialBox({ client, country, onAttempt }: DialBoxProps) {
   const [number, setNumber] = useState('');
-  const [outcome, setOutcome] = useState<CallOutcome>();
-  const [error, setError] = useState<string>();
-  const [busy, run] = useSingleFlight();
+  // Marks the input only when what was typed is the problem, not when net2phone refused.
+  const [invalid, setInvalid] = useState(false);
+  const call = useCall(client, onAttempt);
   const input = useRef<HTMLInputElement>(null);
   const ids = { input: useId(), preview: useId() };
   const preview = useMemo(() => previewOf(number, country), [number, country]);
@@ -36,24 +43,29 @@ export function DialBox({ client, country = 'US' }: DialBoxProps) {
   useLayoutEffect(() => input.current?.focus(), []);
 
   const onInput = (event: Event) => {
-    setNumber((event.currentTarget as HTMLInputElement).value);
-    setError(undefined);
+    const field = event.currentTarget as HTMLInputElement;
+    const { inputType, isComposing } = event as Partial<InputEvent>;
+    // Format only what is added at the end: deleting a bracket, or editing in the middle,
+    // must not be undone under the user's fingers (nor an IME composition interrupted).
+    const adding = !inputType?.startsWith('delete') && !isComposing;
+    setNumber(adding && caretAtEnd(field) ? formatAsYouType(field.value, country) : field.value);
+    call.refuse(undefined);
+    setInvalid(false);
+  };
+
+  const refuse = (message: string) => {
+    call.refuse(message);
+    setInvalid(true);
   };
 
   const submit = (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    setOutcome(undefined);
+    if (call.busy) return;
     // Refuse what cannot be called here, before anything is sent.
     const typed = number.trim();
-    if (typed === '') return setError(t('errorEmptyNumber'));
-    if (!parseDialable(typed, country)) return setError(t('errorInvalidNumber', typed));
-    setError(undefined);
-    void run(async () => {
-      const reply = await client('placeCall', { number: typed, source: 'dial-box' });
-      if (reply.ok) setOutcome(reply.value);
-      else setError(reply.error.message);
-    });
+    if (typed === '') return refuse(t('errorEmptyNumber'));
+    if (!parseDialable(typed, country)) return refuse(t('errorInvalidNumber', typed));
+    void call.place(typed, 'dial-box');
   };
 
   return (
@@ -68,34 +80,15 @@ export function DialBox({ client, country = 'US' }: DialBoxProps) {
           value={number}
           onInput={onInput}
           inputRef={input}
-          invalid={error !== undefined}
+          invalid={invalid}
           hint={preview}
           hintId={ids.preview}
         />
-        <button type="submit" class="button button--primary dial__call" disabled={busy}>
+        <button type="submit" class="button button--primary dial__call" disabled={call.busy}>
           {t('popupCall')}
         </button>
       </div>
-      {/* Always present, so screen readers announce what is put into it. */}
-      <div role="status" class="message message--ok">
-        {busy && t('popupPlacingCall')}
-        {outcome && <CallPlaced outcome={outcome} />}
-      </div>
-      {error && (
-        <p role="alert" class="message message--error">
-          {error}
-        </p>
-      )}
+      <CallStatus busy={call.busy} outcome={call.outcome} error={call.error} />
     </form>
-  );
-}
-
-/** What the user sees once net2phone accepted the call. */
-function CallPlaced({ outcome }: { outcome: CallOutcome }) {
-  return (
-    <>
-      <strong>{t('popupCalledNumber', numberText(outcome))}</strong> {t('callPlaced')}
-      {outcome.ext && ` ${t('popupDialExtension', outcome.ext)}`}
-    </>
   );
 }

@@ -1,39 +1,17 @@
-import { useEffect, useId, useState } from 'preact/hooks';
-import { parseDialable } from '../phone/index';
-import type { Client } from '../shared/client';
+import { useId } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { AccountView, CallerId, Device } from '../shared/messages';
-import type { AppError } from '../shared/result';
+import { callerIdNumber } from './number-text';
+import type { AccountState } from './use-account';
 
 export interface YourNumbersProps {
-  client: Client;
+  /** Loaded once by the popup and shared with "Call from". */
+  account: AccountState;
 }
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: AppError }
-  | { kind: 'loaded'; account: AccountView };
-
 /** "Your numbers": the user's devices and caller-ID numbers; failures are shown, never blocking. */
-export function YourNumbers({ client }: YourNumbersProps) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+export function YourNumbers({ account: state }: YourNumbersProps) {
   const headingId = useId();
-
-  useEffect(() => {
-    let live = true;
-    void client('getAccount', { refresh: false }).then((reply) => {
-      if (live)
-        setState(
-          reply.ok
-            ? { kind: 'loaded', account: reply.value }
-            : { kind: 'failed', error: reply.error },
-        );
-    });
-    return () => {
-      live = false;
-    };
-  }, [client]);
-
   return (
     <section class="numbers" aria-labelledby={headingId} aria-busy={state.kind === 'loading'}>
       <h2 id={headingId}>{t('popupYourNumbers')}</h2>
@@ -85,11 +63,9 @@ function DeviceItem({ device }: { device: Device }) {
 }
 
 function CallerIdItem({ callerId }: { callerId: CallerId }) {
-  // Caller IDs are E.164, so the default country does not matter here.
-  const display = parseDialable(callerId.e164, 'US')?.display ?? callerId.e164;
   return (
     <li>
-      <span class="list__primary">{display}</span>
+      <span class="list__primary">{callerIdNumber(callerId)}</span>
       {callerId.description && <span class="list__secondary">{callerId.description}</span>}
     </li>
   );

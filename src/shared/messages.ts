@@ -80,6 +80,50 @@ export interface ConnectionReport {
   message: string;
 }
 
+/** Which events a webhook carries (§9): calls, CDRs (beta at net2phone) and recordings. */
+export interface WebhookEvents {
+  calls: boolean;
+  cdrs: boolean;
+  recordings: boolean;
+}
+
+/** Whose events: the signed-in user's own (their extension), or everyone in the company (`*`). */
+export type WebhookScope = 'self' | 'company';
+
+/**
+ * `active`: live, renewal scheduled at `renewAt`; `renewing`: a renewal is under way or waiting
+ * to retry (`error` says why); `failed`: renewal stopped, `error` has net2phone's message.
+ */
+export type WebhookState = 'active' | 'renewing' | 'failed';
+
+/** What the options page fills in to add a webhook subscription. */
+export interface WebhookDraft {
+  /** For the user's own reference; the destination's host when empty. */
+  name: string;
+  /** `https://…` (see src/shared/webhook-url.ts for the rules and the secret-segment helpers). */
+  url: string;
+  events: WebhookEvents;
+  scope: WebhookScope;
+}
+
+/** A webhook subscription kept alive by this browser. Never contains a token. */
+export interface WebhookSubscription {
+  /** net2phone's id, as a string. */
+  id: string;
+  name: string;
+  /** The destination (`post_uri`). */
+  postUri: string;
+  events: WebhookEvents;
+  scope: WebhookScope;
+  /** ms epoch when it expires unless renewed. */
+  expiresAt: number;
+  /** ms epoch of the next renewal attempt; absent once failed. */
+  renewAt?: number;
+  state: WebhookState;
+  /** Why it is retrying (`renewing`) or stopped (`failed`), in net2phone's words when it gave some. */
+  error?: string;
+}
+
 /** Which contexts may send a message: our own pages, or content scripts in tabs. */
 export type SenderKind = 'extension' | 'content';
 
@@ -104,6 +148,12 @@ export interface Protocol {
   clearHistory: { payload: Record<string, never>; result: CallRecord[] };
   /** Options page: is the user signed in, and does net2phone answer? */
   testConnection: { payload: Record<string, never>; result: ConnectionReport };
+  /** Options page: the user's webhook subscriptions; `refresh` asks net2phone which still exist. */
+  listSubscriptions: { payload: { refresh: boolean }; result: WebhookSubscription[] };
+  /** Options page: subscribe a URL to events (same URL again: updates it); renewed until deleted. */
+  createSubscription: { payload: WebhookDraft; result: WebhookSubscription };
+  /** Options page: delete a subscription at net2phone and here; the remaining list. */
+  deleteSubscription: { payload: { id: string }; result: WebhookSubscription[] };
   /** Content script: how many numbers this frame has marked (toolbar badge). */
   reportCount: { payload: { count: number }; result: null };
   /** Content script: inject the phone-number parser into the sender's frame. */
@@ -131,6 +181,9 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   getHistory: ['extension'],
   clearHistory: ['extension'],
   testConnection: ['extension'],
+  listSubscriptions: ['extension'],
+  createSubscription: ['extension'],
+  deleteSubscription: ['extension'],
   reportCount: ['content'],
   loadParser: ['content'],
   openSignIn: ['content'],

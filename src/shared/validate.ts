@@ -1,4 +1,5 @@
-import type { CallSource, MessageName, Protocol } from './messages';
+import type { CallSource, MessageName, Protocol, WebhookScope } from './messages';
+import { MAX_WEBHOOK_URL } from './webhook-url';
 
 /**
  * Runtime guards for message payloads: each returns a clean copy with only the
@@ -15,6 +16,8 @@ const text = (value: unknown): string | null =>
 
 const empty = (raw: unknown): Record<string, never> | null =>
   raw === undefined || isRecord(raw) ? {} : null;
+
+const webhookScopes: readonly WebhookScope[] = ['self', 'company'];
 
 // What a sender may claim; 'command' and 'omnibox' are the background's own.
 const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'page', 'history'];
@@ -46,6 +49,30 @@ export const payloadGuards: { [K in MessageName]: Guard<K> } = {
     if (raw === undefined) return { refresh: false };
     if (!isRecord(raw)) return null;
     return { refresh: raw.refresh === true };
+  },
+  listSubscriptions(raw) {
+    if (raw === undefined) return { refresh: false };
+    if (!isRecord(raw)) return null;
+    return { refresh: raw.refresh === true };
+  },
+  createSubscription(raw) {
+    if (!isRecord(raw) || !isRecord(raw.events)) return null;
+    const name = text(raw.name);
+    const url = typeof raw.url === 'string' && raw.url.length <= MAX_WEBHOOK_URL ? raw.url : null;
+    const scope = webhookScopes.find((s) => s === raw.scope);
+    if (name === null || url === null || scope === undefined) return null;
+    const { calls, cdrs, recordings } = raw.events;
+    return {
+      name,
+      url,
+      events: { calls: calls === true, cdrs: cdrs === true, recordings: recordings === true },
+      scope,
+    };
+  },
+  deleteSubscription(raw) {
+    if (!isRecord(raw)) return null;
+    const id = text(raw.id);
+    return id === null || id.trim() === '' ? null : { id };
   },
   placeCall(raw) {
     if (!isRecord(raw)) return null;

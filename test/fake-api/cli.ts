@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type RecordedRequest, startFakeApi } from './server';
-import { demoUser } from './users';
+import { adminUser, demoUser } from './users';
 
 const DEFAULT_PORT = 8787;
 
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   console.log(`  Email:     ${demoUser.username}`);
   console.log(`  Password:  ${demoUser.password}`);
   console.log(`  Client ID: ${demoUser.clientId}`);
+  console.log(`Admin (company-wide webhooks): ${adminUser.username} / ${adminUser.password}`);
+  console.log(`Webhook receiver: ${api.url}/__fake/hook/<secret> (deliveries: /__fake/deliveries)`);
   console.log(`Control: ${api.url}/__fake/log (see test/fake-api/control.ts). Ctrl+C stops.`);
 
   const stop = () => {

@@ -1,7 +1,9 @@
 /** What route handlers see: the parsed request plus the fake's shared state. */
 import type { ParsedFields } from './body';
 import type { FakeClock } from './clock';
+import type { WebhookSender } from './deliveries';
 import type { RateLimiter } from './rate-limit';
+import type { SubscriptionStore } from './subscriptions';
 import type { TokenStore } from './tokens';
 import type { FakeUser } from './users';
 
@@ -14,6 +16,10 @@ export interface FakeState {
   callLimiter: RateLimiter;
   users: readonly FakeUser[];
   callResponse: CallResponseMode;
+  subscriptions: SubscriptionStore;
+  /** Only when started with `limitSubscriptions`. */
+  subscriptionLimiter?: RateLimiter;
+  webhooks: WebhookSender;
 }
 
 /** The three headers the log records and the API cares about. */

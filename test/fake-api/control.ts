@@ -12,10 +12,15 @@
  *   POST /__fake/clear-faults
  *   POST /__fake/expire-tokens         every issued access token expires now
  *   POST /__fake/revoke-refresh-tokens every refresh token becomes unknown
- *   POST /__fake/reset                 log, faults, rate limits and clock offset back to start
+ *   GET  /__fake/subscriptions         live webhook subscriptions (JSON array, with expiresAt)
+ *   GET  /__fake/deliveries            every webhook POST attempted (JSON array)
+ *   POST /__fake/clear-deliveries
+ *   POST /__fake/hook/<anything>       a local webhook receiver: answers 204 (subscribe to it)
+ *   POST /__fake/reset                 log, faults, rate limits, clock offset, subscriptions and
+ *                                      deliveries back to start
  */
 import { faultProblem } from './faults';
-import { json, type Reply } from './reply';
+import { empty, json, type Reply } from './reply';
 import type { FakeApi } from './types';
 
 export const CONTROL_PREFIX = '/__fake/';
@@ -31,11 +36,20 @@ export function control(
   rawBody: string,
 ): Reply {
   const action = `${method} ${path.slice(CONTROL_PREFIX.length).replace(/\/$/, '')}`;
+  // The receiver: what it was sent is in `deliveries`, so it only has to answer (§9: 200 or 204).
+  if (method === 'POST' && path.startsWith(`${CONTROL_PREFIX}hook/`)) return empty(204);
   switch (action) {
     case 'GET log':
       return json(200, api.log);
     case 'GET calls':
       return json(200, api.calls());
+    case 'GET subscriptions':
+      return json(200, api.subscriptions());
+    case 'GET deliveries':
+      return json(200, api.deliveries);
+    case 'POST clear-deliveries':
+      api.clearDeliveries();
+      return ok();
     case 'GET clock':
       return json(200, { now: api.now() });
     case 'POST clear-log':

@@ -3,7 +3,7 @@
  * Shapes: integrate-api.md §6 (user), §7 (devices), §8 (caller IDs and phone numbers,
  * whose shapes are assumed — no schema is published).
  */
-import type { FakeUser } from './users';
+import { type FakeUser, scopeOf } from './users';
 
 /** §6 `GET /api/users/current/`. */
 export function userProfile(u: FakeUser) {
@@ -15,7 +15,7 @@ export function userProfile(u: FakeUser) {
     first_name: u.firstName,
     email: u.email,
     time_zone: 'America/New_York',
-    scope: 'Basic User',
+    scope: scopeOf(u),
   };
 }
 

@@ -15,6 +15,12 @@ export const CALL_LIMITS: readonly Limit[] = [
   { count: 15, windowMs: 60_000, message: '15 per 1 minute' },
 ];
 
+/** Subscriptions: "1/second, 5/minute" for create, read and delete (§4). */
+export const SUBSCRIPTION_LIMITS: readonly Limit[] = [
+  { count: 1, windowMs: 1_000, message: '1 per 1 second' },
+  { count: 5, windowMs: 60_000, message: '5 per 1 minute' },
+];
+
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
 

@@ -1,13 +1,24 @@
 /**
- * The API's endpoints and how a request finds one. To add an endpoint (e.g. subscriptions, §9),
- * add a row to `routes`; `:name` path segments arrive in `ctx.params`.
+ * The API's endpoints and how a request finds one. To add an endpoint, add a row to `routes`;
+ * `:name` path segments arrive in `ctx.params`.
  */
 import { placeCall } from './calls';
 import type { AuthedContext, RequestContext } from './context';
 import { callerIdNumbers, phoneNumbers, userDevices, userProfile } from './fixtures';
 import { guard } from './guard';
 import { apiError, json, type Reply } from './reply';
+import { createSubscription, deleteSubscription, readSubscription } from './subscriptions';
 import { tokenEndpoint } from './token-endpoint';
+
+/** A placed call also produces webhook events for matching subscriptions (§9). */
+function placeCallAndNotify(ctx: AuthedContext): Reply {
+  const reply = placeCall(ctx);
+  const to = ctx.body.fields.to;
+  if (reply.status < 300 && typeof to === 'string') {
+    ctx.state.webhooks.callPlaced(ctx.session.user, to);
+  }
+  return reply;
+}
 
 export type Route = {
   method: string;
@@ -20,7 +31,7 @@ export type Route = {
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/oauth/token/', open: true, handle: tokenEndpoint },
-  { method: 'POST', path: '/api/calls/', handle: placeCall },
+  { method: 'POST', path: '/api/calls/', handle: placeCallAndNotify },
   {
     method: 'GET',
     path: '/api/users/current/',
@@ -33,6 +44,9 @@ export const routes: readonly Route[] = [
   },
   { method: 'GET', path: '/api/caller_id_numbers/', handle: () => json(200, callerIdNumbers) },
   { method: 'GET', path: '/api/phone_numbers/', handle: () => json(200, phoneNumbers) },
+  { method: 'POST', path: '/api/subscriptions/', handle: createSubscription },
+  { method: 'GET', path: '/api/subscriptions/:id/', handle: readSubscription },
+  { method: 'DELETE', path: '/api/subscriptions/:id/', handle: deleteSubscription },
 ];
 
 /** Matches `/api/things/:id/` against `/api/things/42/`; paths must agree on the trailing slash. */

@@ -1,7 +1,8 @@
 /**
  * A fake of net2phone's Integrate API on 127.0.0.1, following the contract in
  * integrate-api.md §10: the token endpoint, the Bearer and Accept checks, call placement with its
- * rate limits, the read-only user endpoints, a request log and fault injection.
+ * rate limits, the read-only user endpoints, webhook subscriptions with delivery to local
+ * receivers, a request log and fault injection.
  * Used in-process by tests and as a standalone server by `npm start` (cli.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,18 +11,22 @@ import { BodyTooLargeError, parseFields, queryOf, readBody } from './body';
 import { FakeClock } from './clock';
 import type { FakeState, RecordedHeaders } from './context';
 import { CONTROL_PREFIX, control } from './control';
+import { WebhookSender } from './deliveries';
 import { FaultQueue, faultReply } from './faults';
-import { CALL_LIMITS, RateLimiter } from './rate-limit';
+import { CALL_LIMITS, RateLimiter, SUBSCRIPTION_LIMITS } from './rate-limit';
 import { apiError, preflight, type Reply, send } from './reply';
 import { dispatch } from './routes';
+import { SubscriptionStore } from './subscriptions';
 import { TokenStore } from './tokens';
 import type { FakeApi, FakeApiOptions, RecordedRequest } from './types';
-import { demoUser } from './users';
+import { adminUser, demoUser } from './users';
 
 export type { CallResponseMode } from './context';
+export type { Delivery } from './deliveries';
 export type { Fault } from './faults';
+export type { FakeSubscription } from './subscriptions';
 export type { FakeApi, FakeApiOptions, RecordedRequest } from './types';
-export { demoUser, type FakeUser } from './users';
+export { adminUser, demoUser, type FakeUser } from './users';
 
 const CALLS_PATH = '/api/calls/';
 
@@ -37,6 +42,12 @@ function recordedHeaders(req: IncomingMessage): RecordedHeaders {
 
 export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
   const clock = new FakeClock(options.clock ?? Date.now);
+  const subscriptions = new SubscriptionStore();
+  const webhooks = new WebhookSender({
+    subscriptions,
+    now: () => clock.now(),
+    delayMs: options.webhookDelayMs ?? 100,
+  });
   const state: FakeState = {
     clock,
     tokens: new TokenStore({
@@ -45,8 +56,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       rotateRefreshToken: options.rotateRefreshToken ?? false,
     }),
     callLimiter: new RateLimiter(CALL_LIMITS),
-    users: options.users ?? [demoUser],
+    users: options.users ?? [demoUser, adminUser],
     callResponse: options.callResponse ?? 'json201',
+    subscriptions,
+    ...(options.limitSubscriptions
+      ? { subscriptionLimiter: new RateLimiter(SUBSCRIPTION_LIMITS) }
+      : {}),
+    webhooks,
   };
   const faults = new FaultQueue();
   const log: RecordedRequest[] = [];
@@ -181,17 +197,24 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     expireAllTokens: () => state.tokens.expireAllAccessTokens(),
     setAccessTokenTtl: (seconds: number) => state.tokens.setAccessTokenTtl(seconds),
     revokeRefreshTokens: () => state.tokens.revokeRefreshTokens(),
+    subscriptions: () => subscriptions.active(clock.now()),
+    deliveries: webhooks.deliveries,
+    clearDeliveries: () => webhooks.clear(),
     reset: () => {
       log.length = 0;
       faults.clear();
       state.callLimiter.reset();
+      state.subscriptionLimiter?.reset();
       clock.reset();
+      subscriptions.clear();
+      webhooks.reset();
     },
     close: () => {
       // Idempotent, so a test may close early and its afterEach may close again.
       closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of delays) clearTimeout(timer);
         delays.clear();
+        webhooks.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets would otherwise hold close() open until they time out.
         server.closeAllConnections();

@@ -3,7 +3,7 @@
  * Lifetimes and formats follow integrate-api.md §2.3–§2.4.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FakeUser } from './users';
+import { type FakeUser, scopeOf } from './users';
 
 /** "The refresh token lasts 90 days; after that the user must sign in again" (§2.4). */
 export const REFRESH_TOKEN_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -130,7 +130,7 @@ export class TokenStore {
       expires_in: ttl,
       token_type: 'Bearer',
       jwt_token: fakeJwt(user, expiresAt),
-      scope: 'Basic User',
+      scope: scopeOf(user),
       refresh_token: refreshToken,
     };
   }

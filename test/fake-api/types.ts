@@ -1,6 +1,8 @@
 /** The fake's public types; server.ts re-exports them, so import from there. */
 import type { CallResponseMode, RecordedHeaders } from './context';
+import type { Delivery } from './deliveries';
 import type { Fault } from './faults';
+import type { FakeSubscription } from './subscriptions';
 import type { FakeUser } from './users';
 
 export interface FakeApiOptions {
@@ -12,10 +14,17 @@ export interface FakeApiOptions {
   accessTokenTtlSeconds?: number;
   /** Issue a new refresh token on every refresh grant; default false (§2.3). */
   rotateRefreshToken?: boolean;
-  /** Default: just `demoUser`. */
+  /** Default: `demoUser` (Basic User) and `adminUser` (Office Manager). */
   users?: FakeUser[];
   /** How a placed call is answered; default 'json201' (§5.2). */
   callResponse?: CallResponseMode;
+  /**
+   * Enforce the documented subscription limits, 1/second and 5/minute per token (§4); default
+   * false, so a test may create and delete in a row.
+   */
+  limitSubscriptions?: boolean;
+  /** Real ms before webhook init messages, and between consecutive events; default 100. */
+  webhookDelayMs?: number;
   /** Called once per API request when its outcome is known (cli.ts logs with it). */
   onRequest?: (request: RecordedRequest) => void;
 }
@@ -54,7 +63,15 @@ export interface FakeApi {
   /** Lifetime (seconds) of access tokens issued from now on. */
   setAccessTokenTtl(seconds: number): void;
   revokeRefreshTokens(): void;
-  /** Clears the log, faults, rate-limit history and clock offset; issued tokens stay valid. */
+  /** Live webhook subscriptions (not expired on the fake clock), oldest first. */
+  subscriptions(): FakeSubscription[];
+  /** Every webhook POST the fake attempted, in order (a live array, like `log`). */
+  deliveries: Delivery[];
+  clearDeliveries(): void;
+  /**
+   * Clears the log, faults, rate-limit history, clock offset, subscriptions and deliveries;
+   * issued tokens stay valid.
+   */
   reset(): void;
   /** Stops listening and cuts open connections; safe to call twice. */
   close(): Promise<void>;

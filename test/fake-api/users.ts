@@ -9,6 +9,11 @@ export interface FakeUser {
   firstName: string;
   lastName: string;
   email: string;
+  /**
+   * The token's and the profile's `scope` (§2.3, §6); default 'Basic User'. Company-wide
+   * subscriptions (`user: "*"`) need an admin scope (see subscriptions.ts).
+   */
+  scope?: string;
 }
 
 /** The account `npm start` prints and most tests sign in with. */
@@ -22,6 +27,24 @@ export const demoUser: FakeUser = {
   lastName: 'Demo',
   email: 'demo@example.com',
 };
+
+/**
+ * A second account on the demo domain with an admin scope, for company-wide webhook
+ * subscriptions (§9). Same Client ID: an API key belongs to the domain.
+ */
+export const adminUser: FakeUser = {
+  username: 'admin@example.com',
+  password: 'admin-password',
+  clientId: 'demo-client',
+  user: '100',
+  domain: 'demo.example.com',
+  firstName: 'Alex',
+  lastName: 'Admin',
+  email: 'admin@example.com',
+  scope: 'Office Manager',
+};
+
+export const scopeOf = (u: FakeUser): string => u.scope ?? 'Basic User';
 
 /**
  * Finds the user a `username` names. The real API takes a bare extension ("5067", spec.yaml)

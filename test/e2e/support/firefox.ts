@@ -42,6 +42,10 @@ export interface FirefoxPage {
   fill(selector: string, value: string): Promise<void>;
   /** A real (trusted) mouse click at the centre of the first element matching `selector`. */
   click(selector: string): Promise<void>;
+  /** A real (trusted) mouse click at viewport coordinates (CSS pixels), e.g. inside a shadow root. */
+  clickAt(x: number, y: number): Promise<void>;
+  /** A real key press and release (a WebDriver key value, e.g. '\uE00C' for Escape). */
+  press(key: string): Promise<void>;
   /** Polls `expression` until it is truthy. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
   /** `document.body.innerText`. */
@@ -595,6 +599,44 @@ class Page implements FirefoxPage {
             { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
             { type: 'pointerDown', button: 0 },
             { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.bidi.send('input.releaseActions', { context: this.context });
+  }
+
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.bidi.send('browsingContext.activate', { context: this.context });
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.bidi.send('input.releaseActions', { context: this.context });
+  }
+
+  async press(key: string): Promise<void> {
+    await this.bidi.send('browsingContext.activate', { context: this.context });
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: [
+            { type: 'keyDown', value: key },
+            { type: 'keyUp', value: key },
           ],
         },
       ],

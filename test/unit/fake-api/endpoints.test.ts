@@ -160,7 +160,7 @@ describe('read endpoints', () => {
 
   it('answers 404 with the documented body for unknown paths, even unauthenticated', async () => {
     const api = await fake();
-    for (const path of ['/api/nothing/', '/api/users/current', '/', '/api/subscriptions/']) {
+    for (const path of ['/api/nothing/', '/api/users/current', '/', '/api/webhooks/']) {
       const res = await fetch(`${api.url}${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.json()).toEqual({ status: 404, message: 'Resource does not exist.' });

@@ -1,5 +1,5 @@
 /** Sessions and accounts the popup tests start from. */
-import type { AccountView, SessionView } from '../../../src/shared/messages';
+import type { AccountView, CallRecord, SessionView } from '../../../src/shared/messages';
 
 export const signedOutSession: SessionView = { signedIn: false, clientId: 'org-client-7' };
 
@@ -16,3 +16,59 @@ export const adaAccount: AccountView = {
 };
 
 export const noAccount: AccountView = { devices: [], callerIds: [] };
+
+/** Two caller IDs: the popup offers "Call from". */
+export const twoCallerIds: AccountView = {
+  ...adaAccount,
+  callerIds: [
+    { e164: '+19735550100', description: 'Main line' },
+    { e164: '+16135550199', description: 'Ottawa office' },
+  ],
+};
+
+const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
+
+/** Recent calls, newest first, as the background lists them. */
+export function recentCalls(): CallRecord[] {
+  return [
+    {
+      id: 'c1',
+      at: minutesAgo(5),
+      dial: '19735551212',
+      display: '+1 973-555-1212',
+      ext: '12',
+      source: 'page',
+      page: { title: 'Acme CRM', host: 'crm.example.com' },
+      outcome: 'placed',
+    },
+    {
+      id: 'c2',
+      at: minutesAgo(125),
+      dial: '011442070313000',
+      display: '+44 20 7031 3000',
+      source: 'dial-box',
+      outcome: 'failed',
+      error: 'net2phone answered HTTP 503. Try again in a moment.',
+    },
+    {
+      id: 'c3',
+      at: minutesAgo(60 * 30),
+      dial: '16135550100',
+      display: '+1 613-555-0100',
+      source: 'omnibox',
+      outcome: 'placed',
+    },
+  ];
+}
+
+/** `count` placed calls, one a minute apart, newest first. */
+export function manyCalls(count: number): CallRecord[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m${i}`,
+    at: minutesAgo(i + 1),
+    dial: `1973555${String(1000 + i)}`,
+    display: `+1 973-555-${String(1000 + i)}`,
+    source: 'selection' as const,
+    outcome: 'placed' as const,
+  }));
+}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { text } from '../support/fake-i18n';
 import { deferred, fail, fakeClient, ok, type Replies } from './fake-client';
+import { fakeServices } from './fake-services';
 import { adaAccount, adaSession, signedOutSession } from './fixtures';
 
 vi.mock('../../../src/shared/browser', async () =>
@@ -16,9 +17,10 @@ async function openPopup(replies: Replies = {}) {
   const fake = fakeClient({
     getSession: ok(signedOutSession),
     getAccount: ok(adaAccount),
+    getHistory: ok([]),
     ...replies,
   });
-  render(<App client={fake.client} />);
+  render(<App client={fake.client} services={fakeServices().services} />);
   await screen.findByRole('button', { name: 'Sign in' });
   return fake;
 }

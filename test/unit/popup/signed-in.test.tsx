@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { text } from '../support/fake-i18n';
 import { fail, fakeClient, ok, type Replies } from './fake-client';
+import { fakeServices } from './fake-services';
 import { adaAccount, adaSession, noAccount, signedOutSession } from './fixtures';
 
 vi.mock('../../../src/shared/browser', async () =>
@@ -13,8 +14,13 @@ vi.mock('../../../src/shared/browser', async () =>
 afterEach(cleanup);
 
 async function openPopup(replies: Replies = {}) {
-  const fake = fakeClient({ getSession: ok(adaSession), getAccount: ok(adaAccount), ...replies });
-  render(<App client={fake.client} />);
+  const fake = fakeClient({
+    getSession: ok(adaSession),
+    getAccount: ok(adaAccount),
+    getHistory: ok([]),
+    ...replies,
+  });
+  render(<App client={fake.client} services={fakeServices().services} />);
   await screen.findByRole('heading', { name: 'Your numbers' });
   return fake;
 }
@@ -98,10 +104,40 @@ describe('popup when signed in', () => {
     const fake = fakeClient({
       getSession: ok(adaSession),
       getAccount: fail('not-signed-in', text('errorNotSignedIn')),
+      getHistory: fail('not-signed-in', text('errorNotSignedIn')),
     });
-    render(<App client={fake.client} />);
+    render(<App client={fake.client} services={fakeServices().services} />);
 
     await screen.findByRole('button', { name: 'Sign in' });
     expect(screen.getByRole('alert').textContent).toBe(text('errorNotSignedIn'));
+  });
+});
+
+describe('popup with bad stored settings', () => {
+  it.each([
+    ['garbage', 'garbage'],
+    ['wrong types', { defaultCountry: 42, disabledSites: 'all', callerId: 7, version: 'x' }],
+    ['an old version', { version: 1, defaultCountry: 'GB' }],
+  ])('opens and calls with %s', async (_, stored) => {
+    const fake = fakeClient({
+      getSession: ok(adaSession),
+      getAccount: ok(adaAccount),
+      getHistory: ok([]),
+      placeCall: ok({ dial: '19735551212', display: '+1 973-555-1212' }),
+    });
+    render(
+      <App
+        client={fake.client}
+        services={fakeServices({ stored, url: 'https://crm.example.com/' }).services}
+      />,
+    );
+    fireEvent.input(await screen.findByLabelText('Number to call'), {
+      target: { value: '+1 973 555 1212' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    await screen.findByText(/your phone will ring first/);
+    expect(
+      await screen.findByRole('switch', { name: 'Find numbers on crm.example.com' }),
+    ).toBeTruthy();
   });
 });

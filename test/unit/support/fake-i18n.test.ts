@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMessage, i18nOnlyBrowser } from './fake-i18n';
+import { fakeStorage, fakeTabs, getMessage, i18nOnlyBrowser, textIn } from './fake-i18n';
 
 describe('fake browser.i18n', () => {
   it('reads messages.json and fills named placeholders from substitutions', () => {
@@ -20,5 +20,46 @@ describe('fake browser.i18n', () => {
   it('fails closed: any other browser API throws', () => {
     const { browser } = i18nOnlyBrowser() as { browser: Record<string, unknown> };
     expect(() => browser.runtime).toThrow(/not faked/);
+  });
+});
+
+describe('fake browser.i18n in another locale', () => {
+  it('reads the closest locale folder and reports the UI language asked for', () => {
+    const { browser } = i18nOnlyBrowser('en-GB') as unknown as {
+      browser: { i18n: { getMessage(key: string): string; getUILanguage(): string } };
+    };
+    expect(browser.i18n.getUILanguage()).toBe('en-GB');
+    expect(browser.i18n.getMessage('popupSignIn')).toBe('Sign in');
+    expect(textIn('en-GB', 'popupWillCall', '+1 973-555-1212')).toBe('Will call +1 973-555-1212');
+  });
+
+  it('says which messages file is missing', () => {
+    expect(() => i18nOnlyBrowser('xx')).toThrow(/public\/_locales\/xx\/messages\.json/);
+  });
+});
+
+describe('fake storage and tabs', () => {
+  it('keeps copies, and tells listeners about each write after it resolves', async () => {
+    const storage = fakeStorage({ settings: { markInCode: true } });
+    const heard: unknown[] = [];
+    storage.onChanged.addListener((changes, area) => heard.push([changes, area]));
+    const stored = (await storage.local.get('settings')).settings as { markInCode: boolean };
+    stored.markInCode = false;
+    expect(storage.peek('settings')).toEqual({ markInCode: true });
+
+    await storage.local.set({ settings: { markInCode: false } });
+    expect(heard).toEqual([]);
+    await Promise.resolve();
+    expect(heard).toEqual([
+      [{ settings: { oldValue: { markInCode: true }, newValue: { markInCode: false } } }, 'local'],
+    ]);
+    expect(await storage.local.get('nothing')).toEqual({});
+  });
+
+  it('answers tabs.query with the one active tab, with or without its URL', async () => {
+    expect(await fakeTabs('https://crm.example.com/').query({ active: true })).toEqual([
+      { id: 1, active: true, url: 'https://crm.example.com/' },
+    ]);
+    expect(await fakeTabs(undefined).query({ active: true })).toEqual([{ id: 1, active: true }]);
   });
 });

@@ -1,0 +1,573 @@
+// `npm run bench`: what scanning a page costs, in real Chromium (issue 4 "Benchmark").
+//
+// Every page is loaded alternately in two Chromiums of the same binary: one with the floor (the
+// benchmark's own tiny extension, bench/floor-extension: a content script at document_idle that
+// walks the text nodes with a TreeWalker and tests /\d/ on each) and one with our extension, built
+// from the current sources. Both record their work as `net2phone:scan` User Timing measures; the
+// page reads them once no new one has come for a while. Reported per page: medians of the floor's
+// and our total, their ratio, our longest single entry (the longest stretch of our code without a
+// yield), and whether our parser was injected. Also: a digit-free page, an empty page, appending
+// 1,000 rows with numbers, and the gzip sizes of what we inject. Full results: artifacts/bench.json.
+//
+// Reads ../shared/corpus/pages/readability (skips with a message when absent). Saved pages are
+// served static and offline: their <script> elements are stripped and every host but 127.0.0.1
+// fails DNS.
+//
+//   --runs N         loads per page and extension for the 8 largest readability pages (the goal
+//                    pages), the synthetic pages and the rows test (default 5)
+//   --other-runs N   loads per page and extension for the other readability pages (default 3,
+//                    at most --runs; keeps a full run near 4 minutes on 2 cores)
+//   --pages N        only the N largest readability pages (default: all)
+//   --page TEXT      only pages whose file name contains TEXT (repeatable)
+//   --quick          --runs 3 --pages 8 (the goal pages only)
+//   --quiet MS       our scan has settled after this long without a new entry (default 300)
+//   --extension DIR  measure this built Chrome extension instead of building src/ (to compare a
+//                    prototype: build it with test/e2e/support/build-extension.ts from its tree)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { PARSER_GLOBAL } from '../src/content/parser-api';
+import { buildExtension } from '../test/e2e/support/build-extension';
+import {
+  type BenchBrowser,
+  type Load,
+  launch,
+  measureLoad,
+  parserFrames,
+  SCAN_MEASURE,
+} from './bench/browser';
+import {
+  type CorpusPage,
+  countFindable,
+  EMPTY_PAGE,
+  loremPage,
+  readCorpus,
+  rowNumbers,
+  rowsPage,
+  serve,
+  withoutDigits,
+} from './bench/pages';
+import { kb, median, ms, ratio, table } from './bench/report';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(ROOT, '../shared/corpus/pages/readability');
+const FLOOR_EXTENSION = resolve(ROOT, 'bench/floor-extension');
+const OUT = resolve(ROOT, 'artifacts/bench.json');
+
+const GOALS = {
+  largestPages: 8,
+  largestRatio: 2,
+  digitFreeRatio: 1.5,
+  emptyMs: 1,
+  entryMs: 16,
+  contentScriptGzip: 12 * 1024,
+  rowsMs: 250,
+};
+const ROWS = 1000;
+
+interface Options {
+  runs: number;
+  otherRuns: number;
+  pages: number | null;
+  only: string[];
+  quiet: number;
+  extension: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    runs: 5,
+    otherRuns: 3,
+    pages: null,
+    only: [],
+    quiet: 300,
+    extension: null,
+  };
+  let otherRuns: number | null = null;
+  const number = (flag: string, value: string | undefined, min: number): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') {
+      options.runs = 3;
+      options.pages = GOALS.largestPages;
+    } else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
+    else if (arg === '--other-runs') otherRuns = number(arg, argv[++i], 1);
+    else if (arg === '--extension') options.extension = resolve(argv[++i] ?? '');
+    else if (arg === '--pages') options.pages = number(arg, argv[++i], 0);
+    else if (arg === '--quiet') options.quiet = number(arg, argv[++i], 50);
+    else if (arg === '--page') options.only.push(argv[++i] ?? '');
+    else if (arg === '--help' || arg === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]);
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${arg} (see --help)`);
+  }
+  options.otherRuns = otherRuns ?? Math.min(3, options.runs);
+  return options;
+}
+
+interface Side {
+  loads: Load[];
+  total: number;
+  longest: number;
+}
+
+interface PageResult {
+  name: string;
+  bytes: number;
+  kind: 'corpus' | 'digit-free' | 'empty';
+  goal: boolean;
+  scriptsRemoved: number;
+  floor: Side;
+  ours: Side & {
+    /** Frames holding our parser after each load (0 = never injected). */
+    parserFrames: number[];
+    /** Longest wait between two of our entries (≈ the parser's injection when it loads), ms. */
+    longestGap: number;
+  };
+  ratio: number;
+}
+
+const elapsed = (() => {
+  const t0 = performance.now();
+  return () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
+})();
+
+function progress(text: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+  else process.stderr.write(`${text}\n`);
+}
+
+/** Run `work` with the build's chatter held back (printed only if it fails). */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const held: string[] = [];
+  const saved = { out: process.stdout.write, err: process.stderr.write };
+  const hold = ((chunk: string | Uint8Array) => {
+    held.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  process.stdout.write = hold;
+  process.stderr.write = hold;
+  try {
+    return await work();
+  } catch (error) {
+    process.stderr.write = saved.err;
+    process.stderr.write(held.join(''));
+    throw error;
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+  }
+}
+
+function side(loads: Load[]): Side {
+  return {
+    loads,
+    total: median(loads.map((l) => l.total)),
+    longest: median(loads.map((l) => l.longest)),
+  };
+}
+
+function longestGap(load: Load): number {
+  let gap = 0;
+  for (let i = 1; i < load.entries.length; i++) {
+    const prev = load.entries[i - 1];
+    const next = load.entries[i];
+    if (prev && next) gap = Math.max(gap, next.start - (prev.start + prev.duration));
+  }
+  return gap;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  process.chdir(ROOT);
+  if (!existsSync(CORPUS)) {
+    console.log(
+      `bench: skipped: ${CORPUS} not found. The corpus lives beside the project ` +
+        '(../shared/corpus, see its README) and is not part of a fresh clone.',
+    );
+    return;
+  }
+
+  const corpus = readCorpus(CORPUS);
+  const goalNames = new Set(corpus.slice(0, GOALS.largestPages).map((p) => p.name));
+  let selected = corpus;
+  if (options.only.length > 0) {
+    selected = selected.filter((p) => options.only.some((o) => p.name.includes(o)));
+  }
+  if (options.pages !== null) selected = selected.slice(0, options.pages);
+  const largest = corpus[0] as CorpusPage;
+
+  progress('building the extension…');
+  const ours =
+    options.extension ?? (await quietly(() => buildExtension('chrome', 'http://127.0.0.1:9')));
+  const manifest = JSON.parse(readFileSync(join(ours, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  const contentFile = manifest.content_scripts?.[0]?.js?.[0];
+  if (!contentFile) throw new Error('the built manifest has no content script');
+  const parserFile = 'src/content/parser-entry.js';
+  const gzip = (file: string) => {
+    const bytes = readFileSync(join(ours, file));
+    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  const sizes = { contentScript: gzip(contentFile), parser: gzip(parserFile) };
+
+  const numbers = rowNumbers(ROWS);
+  const findable = countFindable(numbers);
+  const routes = new Map<string, string>([
+    ['/s/empty.html', EMPTY_PAGE],
+    ['/s/lorem.html', loremPage()],
+    [`/s/no-digits-${largest.name}`, withoutDigits(largest.html)],
+    ['/s/rows-warm.html', rowsPage(numbers, findable + 1, true)],
+    ['/s/rows-cold.html', rowsPage(numbers, findable, false)],
+  ]);
+  for (const page of corpus) routes.set(`/r/${page.name}`, page.html);
+  const server = await serve(routes);
+
+  progress('launching Chromium…');
+  const floorBrowser = await launch(FLOOR_EXTENSION, false);
+  const oursBrowser = await launch(ours, true);
+  const version = oursBrowser.page.context().browser()?.version() ?? 'unknown';
+  // The floor records exactly one entry: its load is settled when that entry exists.
+  const floorLoad = { quiet: 0, timeout: 10_000 };
+  const oursLoad = { quiet: options.quiet, timeout: 10_000 };
+
+  // Warm-up (not recorded): the first loads in a fresh profile compile both content scripts and
+  // our parser without a code cache, as happens once after install, not on every page.
+  const warmUp = corpus[Math.floor(corpus.length / 2)] as CorpusPage;
+  for (const url of [`/r/${warmUp.name}`, '/s/lorem.html', '/s/rows-warm.html']) {
+    await measureLoad(floorBrowser, server.origin + url, floorLoad);
+    await measureLoad(oursBrowser, server.origin + url, oursLoad);
+  }
+
+  const measurePage = async (
+    url: string,
+    meta: Pick<PageResult, 'name' | 'bytes' | 'kind' | 'goal' | 'scriptsRemoved'>,
+  ): Promise<PageResult> => {
+    const floorLoads: Load[] = [];
+    const ourLoads: Load[] = [];
+    const frames: number[] = [];
+    const runs = meta.kind === 'corpus' && !meta.goal ? options.otherRuns : options.runs;
+    for (let run = 0; run < runs; run++) {
+      // Alternate which goes first, so neither always follows the other.
+      const order = run % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor'];
+      for (const which of order) {
+        if (which === 'floor') {
+          floorLoads.push(await measureLoad(floorBrowser, url, floorLoad));
+        } else {
+          ourLoads.push(await measureLoad(oursBrowser, url, oursLoad));
+          frames.push(await parserFrames(oursBrowser, PARSER_GLOBAL));
+        }
+      }
+    }
+    const floor = side(floorLoads);
+    const o = side(ourLoads);
+    return {
+      ...meta,
+      floor,
+      ours: { ...o, parserFrames: frames, longestGap: median(ourLoads.map(longestGap)) },
+      ratio: o.total / floor.total,
+    };
+  };
+
+  const synthetic: PageResult[] = [];
+  const meta = (name: string, kind: PageResult['kind'], bytes: number) => ({
+    name,
+    kind,
+    bytes,
+    goal: false,
+    scriptsRemoved: 0,
+  });
+  for (const [url, name, kind] of [
+    ['/s/empty.html', 'empty page', 'empty'],
+    ['/s/lorem.html', 'lorem ipsum (no digits)', 'digit-free'],
+    [`/s/no-digits-${largest.name}`, `${largest.name}, digits → "n"`, 'digit-free'],
+  ] as const) {
+    progress(`${name} (${elapsed()})`);
+    const html = routes.get(url) ?? '';
+    synthetic.push(await measurePage(server.origin + url, meta(name, kind, html.length)));
+  }
+
+  const pages: PageResult[] = [];
+  for (const [i, page] of selected.entries()) {
+    progress(`[${i + 1}/${selected.length}] ${page.name} (${elapsed()})`);
+    pages.push(
+      await measurePage(`${server.origin}/r/${page.name}`, {
+        name: page.name,
+        bytes: page.bytes,
+        kind: 'corpus',
+        goal: goalNames.has(page.name),
+        scriptsRemoved: page.scriptsRemoved,
+      }),
+    );
+  }
+
+  // 1,000 rows appended after load, until the page sees them all in the highlight registry.
+  const rows: Record<'warm' | 'cold', RowsRun[]> = { warm: [], cold: [] };
+  for (const variant of ['warm', 'cold'] as const) {
+    progress(`${ROWS} rows, ${variant} (${elapsed()})`);
+    for (let run = 0; run < options.runs; run++) {
+      rows[variant].push(await appendRows(oursBrowser, `${server.origin}/s/rows-${variant}.html`));
+    }
+  }
+  progress('');
+
+  await floorBrowser.close();
+  await oursBrowser.close();
+  server.close();
+
+  report({ options, version, sizes, synthetic, pages, rows, findable, corpus: corpus.length });
+}
+
+interface RowsRun {
+  /** From the append until the main world sees every new range in the highlight (rAF-polled). */
+  ms: number;
+  /** The page's own DOM work (building and appending the rows). */
+  appendMs: number;
+  size: number;
+  timedOut: boolean;
+  /** Our `net2phone:scan` entries after the append: their sum, longest, and end of the last. */
+  scanTotal: number;
+  scanLongest: number;
+  scanEnd: number;
+  entries: number;
+  /** Frames holding our parser afterwards: a check of the parser detection itself. */
+  parserFrames: number;
+}
+
+async function appendRows(b: BenchBrowser, url: string): Promise<RowsRun> {
+  await measureLoad(b, url, { quiet: 300, timeout: 10_000 });
+  const result = await b.page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __benchAppend: () => Promise<{
+            ms: number;
+            appendMs: number;
+            size: number;
+            t0: number;
+            timedOut: boolean;
+          }>;
+        }
+      ).__benchAppend(),
+  );
+  // Let the scan finish (it may still record a last entry after the marks are all visible).
+  await b.page.waitForTimeout(300);
+  const after = await b.page.evaluate(
+    ({ name, t0 }) =>
+      performance
+        .getEntriesByName(name, 'measure')
+        .filter((e) => e.startTime >= t0)
+        .map((e) => ({ start: e.startTime, duration: e.duration })),
+    { name: SCAN_MEASURE, t0: result.t0 },
+  );
+  const last = after.at(-1);
+  return {
+    ms: result.ms,
+    appendMs: result.appendMs,
+    size: result.size,
+    timedOut: result.timedOut,
+    scanTotal: after.reduce((s, e) => s + e.duration, 0),
+    scanLongest: after.reduce((m, e) => Math.max(m, e.duration), 0),
+    scanEnd: last ? last.start + last.duration - result.t0 : Number.NaN,
+    entries: after.length,
+    parserFrames: await parserFrames(b, PARSER_GLOBAL),
+  };
+}
+
+interface Results {
+  options: Options;
+  version: string;
+  sizes: Record<'contentScript' | 'parser', { file: string; bytes: number; gzip: number }>;
+  synthetic: PageResult[];
+  pages: PageResult[];
+  rows: Record<'warm' | 'cold', RowsRun[]>;
+  findable: number;
+  corpus: number;
+}
+
+function parserCell(r: PageResult): string {
+  const loaded = r.ours.parserFrames.filter((n) => n > 0).length;
+  if (loaded === 0) return 'no';
+  return loaded === r.ours.parserFrames.length ? 'yes' : `${loaded}/${r.ours.parserFrames.length}`;
+}
+
+function pageRow(r: PageResult): string[] {
+  return [
+    `${r.goal ? '*' : ' '} ${r.name}`,
+    String(Math.round(r.bytes / 1024)),
+    ms(r.floor.total, 2),
+    ms(r.ours.total, 2),
+    ratio(r.ratio),
+    ms(r.ours.longest, 2),
+    String(Math.round(median(r.ours.loads.map((l) => l.entries.length)))),
+    parserCell(r),
+    parserCell(r) === 'no' ? '–' : ms(r.ours.longestGap, 1),
+  ];
+}
+
+function report(results: Results): void {
+  const { options, sizes, synthetic, pages, rows } = results;
+  const header = [
+    'page (* = 8 largest)',
+    'KB',
+    'floor ms',
+    'ours ms',
+    'ratio',
+    'longest',
+    'entries',
+    'parser',
+    'wait ms',
+  ];
+  const allLoads = [...synthetic, ...pages].flatMap((r) => [...r.floor.loads, ...r.ours.loads]);
+  const unsettled = allLoads.filter((l) => !l.settled).length;
+
+  console.log(
+    `\nScan cost in Chromium ${results.version}: medians of ${options.runs} loads per page and ` +
+      `extension (${options.otherRuns} for readability pages outside the 8 largest), floor ` +
+      'and ours alternating, after a warm-up.',
+  );
+  console.log(
+    'Saved pages are served static and offline from 127.0.0.1: their <script> elements are ' +
+      'stripped and other hosts fail DNS.',
+  );
+  console.log(
+    'floor/ours ms = sum of net2phone:scan entries; longest = our longest entry (our longest ' +
+      'run without yielding); entries = how many;\nparser = injected (checked in our isolated ' +
+      'world over CDP); wait = longest gap between our entries (≈ parser injection, wall time).\n'
+  );
+  console.log(table(header, synthetic.map(pageRow)));
+  console.log();
+  console.log(table(header, pages.map(pageRow)));
+
+  // 1,000 rows.
+  console.log();
+  const rowTable = (['warm', 'cold'] as const).map((variant) => {
+    const runs = rows[variant];
+    return [
+      variant === 'warm' ? 'parser already loaded' : 'parser loaded on demand',
+      ms(median(runs.map((r) => r.ms)), 0),
+      ms(median(runs.map((r) => r.appendMs)), 1),
+      ms(median(runs.map((r) => r.scanEnd)), 0),
+      ms(median(runs.map((r) => r.scanTotal)), 1),
+      ms(median(runs.map((r) => r.scanLongest)), 1),
+      String(Math.round(median(runs.map((r) => r.entries)))),
+      `${Math.min(...runs.map((r) => r.size))}/${variant === 'warm' ? results.findable + 1 : results.findable}`,
+    ];
+  });
+  console.log(
+    `${ROWS} rows appended after load (${results.findable} with a findable US number), medians ` +
+      `of ${options.runs}:`,
+  );
+  console.log(
+    table(
+      [
+        'rows',
+        'marked ms',
+        'append ms',
+        'scan end ms',
+        'scan ms',
+        'longest',
+        'entries',
+        'marks (min)',
+      ],
+      rowTable,
+    ),
+  );
+  console.log(
+    'marked = from the append until the main world sees every range in ' +
+      "CSS.highlights.get('net2phone-number') (rAF-polled, so up to a frame late);\n" +
+      'scan end = until our last entry ends; scan = sum of our entries after the append.',
+  );
+
+  console.log();
+  console.log(
+    `Sizes (gzip -9): always-injected content script ${sizes.contentScript.file} ` +
+      `${kb(sizes.contentScript.gzip)} (${kb(sizes.contentScript.bytes)} raw); parser ` +
+      `${sizes.parser.file} ${kb(sizes.parser.gzip)} (${kb(sizes.parser.bytes)} raw).`,
+  );
+
+  // Goals.
+  const goals: { goal: string; met: boolean; detail: string }[] = [];
+  const goalPages = pages.filter((p) => p.goal);
+  if (goalPages.length > 0) {
+    const worst = goalPages.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    const over = goalPages.filter((p) => p.ratio > GOALS.largestRatio);
+    goals.push({
+      goal: `≤ ${GOALS.largestRatio}× floor on the ${GOALS.largestPages} largest readability pages`,
+      met: over.length === 0 && goalPages.length === GOALS.largestPages,
+      detail:
+        `${goalPages.length - over.length}/${goalPages.length} within; worst ${worst.name} ` +
+        `${ratio(worst.ratio)}${goalPages.length < GOALS.largestPages ? ' (not all measured)' : ''}`,
+    });
+  }
+  const digitFree = synthetic.filter((p) => p.kind === 'digit-free');
+  const digitFreeWorst = digitFree.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const parserOnDigitFree = digitFree.filter((p) => p.ours.parserFrames.some((n) => n > 0));
+  goals.push({
+    goal: `digit-free pages ≤ ${GOALS.digitFreeRatio}× floor, parser never loaded`,
+    met: digitFreeWorst.ratio <= GOALS.digitFreeRatio && parserOnDigitFree.length === 0,
+    detail:
+      `${digitFree.map((p) => `${p.name} ${ratio(p.ratio)}`).join(', ')}; parser loaded on ` +
+      `${parserOnDigitFree.length} of ${digitFree.length}`,
+  });
+  const empty = synthetic.find((p) => p.kind === 'empty');
+  if (empty) {
+    goals.push({
+      goal: `≤ ${GOALS.emptyMs} ms on an empty page`,
+      met: empty.ours.total <= GOALS.emptyMs,
+      detail: `${ms(empty.ours.total, 2)} ms (floor ${ms(empty.floor.total, 2)} ms)`,
+    });
+  }
+  const measured = [...synthetic, ...pages];
+  const overEntry = measured.filter((p) => p.ours.longest > GOALS.entryMs);
+  const maxEntry = Math.max(...measured.flatMap((p) => p.ours.loads.map((l) => l.longest)));
+  const rowsLongest = Math.max(...[...rows.warm, ...rows.cold].map((r) => r.scanLongest));
+  goals.push({
+    goal: `no scan entry over ${GOALS.entryMs} ms`,
+    met: overEntry.length === 0 && rowsLongest <= GOALS.entryMs,
+    detail:
+      `${overEntry.length} of ${measured.length} pages over (median of their longest entry)` +
+      `${overEntry.length ? `: ${overEntry.map((p) => `${p.name} ${ms(p.ours.longest)}`).join(', ')}` : ''}` +
+      `; max single entry seen ${ms(maxEntry)} ms; rows test longest ${ms(rowsLongest)} ms`,
+  });
+  goals.push({
+    goal: `always-injected content script ≤ ${GOALS.contentScriptGzip / 1024} KB gzip`,
+    met: sizes.contentScript.gzip <= GOALS.contentScriptGzip,
+    detail: `${kb(sizes.contentScript.gzip)} (${sizes.contentScript.gzip} B)`,
+  });
+  for (const variant of ['warm', 'cold'] as const) {
+    const runs = rows[variant];
+    const value = median(runs.map((r) => r.ms));
+    goals.push({
+      goal: `${ROWS} rows marked ≤ ${GOALS.rowsMs} ms (${variant === 'warm' ? 'parser already loaded' : 'parser loaded on demand'})`,
+      met: value <= GOALS.rowsMs && runs.every((r) => !r.timedOut),
+      detail: `${ms(value, 0)} ms${runs.some((r) => r.timedOut) ? ' (some runs timed out)' : ''}`,
+    });
+  }
+
+  const withParser = pages.filter((p) => parserCell(p) !== 'no').length;
+  const ratios = pages.map((p) => p.ratio);
+  console.log();
+  console.log(
+    `Readability pages measured: ${pages.length} of ${results.corpus}; median ratio ` +
+      `${ratio(median(ratios))}, worst ${ratio(Math.max(...ratios))}; parser injected on ` +
+      `${withParser} of ${pages.length}.${unsettled ? ` ${unsettled} loads did not settle in time.` : ''}`,
+  );
+  console.log('\nGoals:');
+  for (const g of goals) console.log(`  ${g.met ? 'MET   ' : 'MISSED'}  ${g.goal}: ${g.detail}`);
+
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(
+    OUT,
+    `${JSON.stringify({ date: new Date().toISOString(), goals: GOALS, met: goals, ...results }, null, 1)}\n`,
+  );
+  console.log(`\nFull results: ${OUT.replace(`${ROOT}/`, '')} (${elapsed()} in all)`);
+}
+
+await main();

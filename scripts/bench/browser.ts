@@ -1,0 +1,167 @@
+// One Chromium per extension (same binary, same flags), one reused tab, and the measurements taken
+// from a loaded page: the `net2phone:scan` User Timing entries (readable from the page, DESIGN
+// "Facts measured") and whether our parser was injected into the page.
+//
+// Not used, because they cannot see content scripts: PerformanceObserver 'longtask' (an 89 ms scan
+// entry on wikipedia-2 produced no long task, while the page's own 398 ms parse did) and
+// 'long-animation-frame' (its `scripts` never list extension code). Each `net2phone:scan` entry is
+// a stretch of our code between two yields, so the longest entry stands for our longest task.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM } from '../../test/e2e/support/chromium';
+
+export const SCAN_MEASURE = 'net2phone:scan';
+
+export interface Entry {
+  start: number;
+  duration: number;
+}
+
+export interface Load {
+  /** Every `net2phone:scan` entry of the top document, in order. */
+  entries: Entry[];
+  total: number;
+  longest: number;
+  /** Time from navigation start to the first entry (when the content script got to work). */
+  firstAt: number | null;
+  settled: boolean;
+}
+
+export interface BenchBrowser {
+  page: Page;
+  /** `chrome-extension://<id>` when the extension has a background (ours); null for the floor. */
+  origin: string | null;
+  /** A CDP session on the tab, kept for the parser check. */
+  cdp: CDPSession;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with one unpacked extension: the launch of test/e2e/support/chromium.ts, minus the
+ * wait for a service worker (the floor extension has none), plus two flags for stable offline
+ * timing: every host but 127.0.0.1 fails DNS at once (saved pages link to the whole web), and no
+ * back/forward cache (each load is a fresh document; old ones are not kept alive).
+ */
+export async function launch(extensionPath: string, withWorker: boolean): Promise<BenchBrowser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'n2p-bench-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions', '--headless'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=DisableLoadExtensionCommandLineSwitch,BackForwardCache',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+    ],
+  });
+  let origin: string | null = null;
+  if (withWorker) {
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    // URL.origin is "null" for non-special schemes such as chrome-extension:.
+    origin = `chrome-extension://${new URL(worker.url()).host}`;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    page,
+    origin,
+    cdp: await context.newCDPSession(page),
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs in the page's main world: waits for the first scan entry, then until no new entry came for
+ * `quiet` ms (or `timeout`), and returns the entries.
+ */
+async function settle(args: { name: string; quiet: number; timeout: number }): Promise<Load> {
+  const { name, quiet, timeout } = args;
+  const began = performance.now();
+  let count = 0;
+  let changed = began;
+  let settled = false;
+  for (;;) {
+    const n = performance.getEntriesByName(name, 'measure').length;
+    const now = performance.now();
+    if (n !== count) {
+      count = n;
+      changed = now;
+    }
+    if (count > 0 && now - changed >= quiet) {
+      settled = true;
+      break;
+    }
+    if (now - began > timeout) break;
+    await new Promise((resolve) => setTimeout(resolve, count > 0 ? 25 : 5));
+  }
+  const entries = performance
+    .getEntriesByName(name, 'measure')
+    .map((e) => ({ start: e.startTime, duration: e.duration }));
+  return {
+    entries,
+    total: entries.reduce((sum, e) => sum + e.duration, 0),
+    longest: entries.reduce((max, e) => Math.max(max, e.duration), 0),
+    firstAt: entries[0]?.start ?? null,
+    settled,
+  };
+}
+
+export interface LoadOptions {
+  quiet: number;
+  timeout: number;
+}
+
+/** Load `url` in the browser's tab and read the scan entries once the scan has settled. */
+export async function measureLoad(b: BenchBrowser, url: string, o: LoadOptions): Promise<Load> {
+  await b.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+  return b.page.evaluate(settle, { name: SCAN_MEASURE, quiet: o.quiet, timeout: o.timeout });
+}
+
+/**
+ * Whether our parser was injected into the page, read over CDP: `Runtime.enable` reports every
+ * execution context of the tab, among them our extension's isolated world in each frame (origin
+ * `chrome-extension://<id>`); in each, the parser's global (PARSER_GLOBAL, which the injected
+ * parser-entry script defines and nothing else does) is looked up. Content-script globals live in
+ * that world only, so the page's own `window` cannot tell. The check runs after the scan has
+ * settled, so it costs the measured load nothing. Returns the number of frames holding it.
+ */
+export async function parserFrames(b: BenchBrowser, globalName: string): Promise<number> {
+  if (!b.origin) return 0;
+  const { cdp } = b;
+  const ids: number[] = [];
+  const onContext = ({ context }: { context: { id: number; origin: string; auxData?: { type?: string } } }) => {
+    if (context.origin === b.origin && context.auxData?.type === 'isolated') ids.push(context.id);
+  };
+  cdp.on('Runtime.executionContextCreated', onContext);
+  try {
+    await cdp.send('Runtime.enable');
+    let frames = 0;
+    for (const contextId of ids) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId,
+        expression: `typeof globalThis[${JSON.stringify(globalName)}] === 'object'`,
+        returnByValue: true,
+      });
+      if (result.value === true) frames++;
+    }
+    return frames;
+  } finally {
+    cdp.off('Runtime.executionContextCreated', onContext);
+    await cdp.send('Runtime.disable').catch(() => {});
+  }
+}

@@ -1,0 +1,49 @@
+import type { Client } from '../shared/client';
+import { t } from '../shared/i18n';
+import { sections as defaultSections, type OptionsSection } from './sections';
+import type { OptionsServices } from './services';
+import { useSettings } from './use-settings';
+
+export interface AppProps {
+  /** How the page talks to the background (a fake in tests). */
+  client: Client;
+  /** Settings storage (an in-memory fake in tests). */
+  services: OptionsServices;
+  /** The sections, in order; the default is the whole page. */
+  sections?: readonly OptionsSection[];
+}
+
+/** The options page: one section per concern, every change saved at once. */
+export function App({ client, services, sections = defaultSections }: AppProps) {
+  const { settings, save, saved, error } = useSettings(services.settings);
+
+  return (
+    <main class="options" aria-busy={settings === undefined}>
+      <header class="options__header">
+        <p class="options__product">{t('extName')}</p>
+        <h1>{t('optionsHeading')}</h1>
+      </header>
+      {settings === undefined ? (
+        <p class="muted">{t('optionsLoading')}</p>
+      ) : (
+        sections.map(({ id, title, Body }) => (
+          <section key={id} id={id} class="card" aria-labelledby={`${id}-heading`}>
+            <h2 id={`${id}-heading`}>{t(title)}</h2>
+            <Body client={client} settings={settings} save={save} />
+          </section>
+        ))
+      )}
+      <div class="toast">
+        {/* Always present, so "Saved" is announced each time it appears. */}
+        <p role="status" class="message message--ok">
+          {saved && t('optionsSaved')}
+        </p>
+        {error && (
+          <p role="alert" class="message message--error">
+            {error}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { parseDialable } from '../phone/index';
+import type { Client } from '../shared/client';
+import { t } from '../shared/i18n';
+import type { AccountView, CallerId } from '../shared/messages';
+import type { AppError } from '../shared/result';
+import type { SectionProps } from './sections';
+
+type AccountState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: AppError }
+  | { kind: 'loaded'; account: AccountView };
+
+/** Errors that mean nobody is signed in: the page says where to sign in. */
+const signedOutCodes: ReadonlySet<string> = new Set(['not-signed-in', 'session-expired']);
+
+function useAccount(client: Client): AccountState {
+  const [state, setState] = useState<AccountState>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void client('getAccount', { refresh: false }).then((reply) => {
+      if (!live) return;
+      setState(
+        reply.ok
+          ? { kind: 'loaded', account: reply.value }
+          : { kind: 'failed', error: reply.error },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  return state;
+}
+
+/** "+1 973-555-0100 · Main line" (caller IDs are E.164: no default country is needed). */
+function callerIdChoice({ e164, description }: CallerId): string {
+  const number = parseDialable(e164, 'US')?.display ?? e164;
+  return description ? t('optionsCallerIdChoice', [number, description]) : number;
+}
+
+/** Calling: the default caller ID, from the account's numbers (the popup's "Call from"). */
+export function CallingSection({ client, settings, save }: SectionProps) {
+  const account = useAccount(client);
+  const ids = { select: useId(), hint: useId() };
+
+  if (account.kind === 'loading') return <p class="muted">{t('optionsLoadingCallerIds')}</p>;
+  if (account.kind === 'failed') {
+    const signedOut = signedOutCodes.has(account.error.code);
+    return (
+      <p class={signedOut ? 'muted' : 'section-error'}>
+        {signedOut ? t('optionsCallerIdSignedOut') : account.error.message}
+      </p>
+    );
+  }
+  const { callerIds, callerIdsError } = account.account;
+  if (callerIds.length === 0) {
+    return callerIdsError ? (
+      <p class="section-error">{callerIdsError.message}</p>
+    ) : (
+      <p class="muted">{t('optionsNoCallerIds')}</p>
+    );
+  }
+  // A saved number the account no longer has is not offered: the default shows instead.
+  const chosen = callerIds.some((c) => c.e164 === settings.callerId) ? settings.callerId : '';
+  return (
+    <div class="field">
+      <label for={ids.select}>{t('optionsCallerId')}</label>
+      <select
+        id={ids.select}
+        value={chosen}
+        aria-describedby={ids.hint}
+        onChange={(event) => save({ callerId: (event.currentTarget as HTMLSelectElement).value })}
+      >
+        <option value="">{t('optionsCallerIdDefault')}</option>
+        {callerIds.map((callerId) => (
+          <option key={callerId.e164} value={callerId.e164}>
+            {callerIdChoice(callerId)}
+          </option>
+        ))}
+      </select>
+      <p id={ids.hint} class="field__hint">
+        {t('optionsCallerIdHint')}
+      </p>
+    </div>
+  );
+}

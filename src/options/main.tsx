@@ -1,0 +1,19 @@
+// Entry of the options page: wires the real background client and storage into the app.
+import { render } from 'preact';
+import { browser } from '../shared/browser';
+import { sendMessage } from '../shared/client';
+import { t } from '../shared/i18n';
+import { App } from './App';
+import { storageSettings } from './services';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+document.title = t('optionsTitle');
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <App client={sendMessage} services={{ settings: storageSettings(browser.storage) }} />,
+    root,
+  );
+}

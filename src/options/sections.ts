@@ -1,0 +1,33 @@
+import type { ComponentType } from 'preact';
+import type { Client } from '../shared/client';
+import type { Settings } from '../shared/settings';
+import { CallingSection } from './CallingSection';
+import { ConnectionSection } from './ConnectionSection';
+import { GeneralSection } from './GeneralSection';
+import { SitesSection } from './SitesSection';
+
+/** What every section of the options page gets. */
+export interface SectionProps {
+  /** How the page talks to the background (a fake in tests). */
+  client: Client;
+  settings: Settings;
+  /** Saves a change; the page says "Saved" or why not. Resolves to whether it was stored. */
+  save: (change: Partial<Settings>) => Promise<boolean>;
+}
+
+/** One titled part of the options page. */
+export interface OptionsSection {
+  /** Anchor and key, e.g. `sites` (`options/index.html#sites`). */
+  id: string;
+  /** Message key of its heading. */
+  title: string;
+  Body: ComponentType<SectionProps>;
+}
+
+/** The page, top to bottom. New parts (e.g. webhooks) are added here. */
+export const sections: readonly OptionsSection[] = [
+  { id: 'general', title: 'optionsGeneral', Body: GeneralSection },
+  { id: 'calling', title: 'optionsCalling', Body: CallingSection },
+  { id: 'sites', title: 'optionsSites', Body: SitesSection },
+  { id: 'connection', title: 'optionsConnection', Body: ConnectionSection },
+];

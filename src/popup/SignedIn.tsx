@@ -1,0 +1,79 @@
+import { isSupportedCountry } from 'libphonenumber-js/min';
+import { useEffect, useState } from 'preact/hooks';
+import type { CountryCode } from '../phone/index';
+import type { Client } from '../shared/client';
+import type { SessionView } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import { Account } from './Account';
+import { CallFrom } from './CallFrom';
+import { DialBox } from './DialBox';
+import { RecentCalls } from './RecentCalls';
+import { SiteSwitch } from './SiteSwitch';
+import type { PopupServices } from './services';
+import { useAccount } from './use-account';
+import { useHistory } from './use-history';
+import type { UpdateSettings } from './use-settings';
+import { YourNumbers } from './YourNumbers';
+
+export interface SignedInProps {
+  /** The guarded client: a reply saying the session is gone shows the sign-in form. */
+  client: Client;
+  session: SessionView;
+  onSignedOut: (session: SessionView) => void;
+  services: PopupServices;
+  settings: Settings;
+  updateSettings: UpdateSettings;
+}
+
+/** Settings hold a two-letter region; one the engine does not know reads as US. */
+function countryOf(settings: Settings): CountryCode {
+  return isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'US';
+}
+
+/** The active tab's hostname: `undefined` while asking, null when it is not a web page. */
+function useActiveHost(activeHost: PopupServices['activeHost']) {
+  const [host, setHost] = useState<string | null>();
+  useEffect(() => {
+    let live = true;
+    void activeHost().then((found) => live && setHost(found));
+    return () => {
+      live = false;
+    };
+  }, [activeHost]);
+  return host;
+}
+
+/** The signed-in popup: who, this site's switch, the dial box, Call from, recent calls, numbers. */
+export function SignedIn(props: SignedInProps) {
+  const { client, session, onSignedOut, services, settings, updateSettings } = props;
+  const account = useAccount(client);
+  const history = useHistory(client);
+  const host = useActiveHost(services.activeHost);
+  const callerIds = account.kind === 'loaded' ? account.account.callerIds : [];
+
+  return (
+    <>
+      <Account client={client} session={session} onSignedOut={onSignedOut} />
+      {host && (
+        <SiteSwitch
+          host={host}
+          settings={settings}
+          onChange={(disabledSites) => updateSettings({ disabledSites })}
+        />
+      )}
+      <DialBox client={client} country={countryOf(settings)} onAttempt={history.refresh} />
+      <CallFrom
+        callerIds={callerIds}
+        settings={settings}
+        onChoose={(callerId) => updateSettings({ callerId })}
+      />
+      <RecentCalls
+        client={client}
+        history={history.state}
+        onAttempt={history.refresh}
+        onClear={history.clear}
+      />
+      <YourNumbers account={account} />
+    </>
+  );
+}

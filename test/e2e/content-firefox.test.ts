@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUser, type FakeApi, startFakeApi } from '../fake-api/server';
+import { buildExtension } from './support/build-extension';
+import { type FirefoxPage, type FirefoxSession, launchFirefox } from './support/firefox';
+import {
+  callButtonCentre,
+  cardState,
+  type Evaluate,
+  firefoxWorld,
+  markCentre,
+  sameOriginFrame,
+  settledMarks,
+} from './support/page-marks';
+import { type StaticServer, serveFixtures } from './support/static-server';
+
+/**
+ * The content script in Firefox ESR (the main cases of content.test.ts, one
+ * browser launch): marks on the CRM and contact fixtures read from the page
+ * world, the page's body untouched, and a real click on a number then on
+ * Call placing exactly one call.
+ */
+let fake: FakeApi;
+let site: StaticServer;
+let firefox: FirefoxSession;
+
+beforeAll(async () => {
+  fake = await startFakeApi();
+  site = await serveFixtures();
+  firefox = await launchFirefox({ extensionPath: await buildExtension('firefox', fake.url) });
+  await signIn();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await site?.close();
+  await fake?.close();
+});
+
+const CONTACT = [
+  '(973) 555-0142',
+  '(973) 555-0143',
+  '1-800-555-0199',
+  '(973) 555-1212',
+  '973-555-0150 ext. 204',
+  '+1 973 555 0160 x12',
+  '973.555.0170',
+  '+44 20 7946 0958',
+  '+49 30 901820',
+  '+33 1 42 68 53 00',
+  '+61 2 9374 4000',
+  '+1 (416) 555-0199',
+  '+52 55 1234 5678',
+  '+81 3-3224-5000',
+  '1 (888) 555-0111',
+];
+const ESCAPE = '\uE00C';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Through the popup, as a person does (labels from DESIGN.md). */
+async function signIn() {
+  const popup = await firefox.newTab(`${firefox.extensionBaseUrl}src/popup/index.html`);
+  await popup.waitFor(`document.querySelector('label') !== null`, 10_000);
+  const byLabel = async (text: string) => {
+    const id = await popup.evaluate<string | null>(`(() => {
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(text)});
+      return label?.control?.id ?? null;
+    })()`);
+    if (!id) throw new Error(`no control labelled ${text}`);
+    return `[id=${JSON.stringify(id)}]`;
+  };
+  await popup.fill(await byLabel('Email'), demoUser.username);
+  await popup.fill(await byLabel('Password'), demoUser.password);
+  await popup.fill(await byLabel('Client ID'), demoUser.clientId);
+  const signInButton = await popup.evaluate<string | null>(`(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Sign in');
+    if (!button) return null;
+    button.id ||= 'sign-in-under-test';
+    return button.id;
+  })()`);
+  if (!signInButton) throw new Error('no Sign in button');
+  await popup.click(`[id=${JSON.stringify(signInButton)}]`);
+  await popup.waitFor(`document.body.innerText.includes('Your numbers')`, 10_000);
+  await popup.close();
+}
+
+interface Tab {
+  page: FirefoxPage;
+  world: Evaluate;
+  marks: string[];
+}
+
+const tabs = new Map<string, Promise<Tab>>();
+/** A fixture tab with its settled marks, opened once. */
+function fixture(name: string, atLeast: number): Promise<Tab> {
+  if (!tabs.has(name)) {
+    tabs.set(
+      name,
+      (async () => {
+        const page = await firefox.newTab(site.page(name));
+        const world = firefoxWorld(page);
+        return { page, world, marks: await settledMarks(world, { atLeast }) };
+      })(),
+    );
+  }
+  return tabs.get(name) as Promise<Tab>;
+}
+
+describe('Firefox ESR: the content script', () => {
+  it('marks every phone cell of the 200-contact CRM table and nothing else', async () => {
+    const { world, marks } = await fixture('crm.html', 328);
+    const expected = await world(
+      () => [...document.querySelectorAll('[data-phone]')].map((el) => el.textContent ?? ''),
+      null,
+    );
+    expect(expected).toHaveLength(328);
+    expect(marks).toEqual([...expected].sort());
+  });
+
+  it('marks exactly the numbers of the contact page', async () => {
+    const { marks } = await fixture('contact.html', CONTACT.length);
+    expect(marks).toEqual([...CONTACT].sort());
+  });
+
+  it('marks numbers in open shadow roots and a same-origin iframe', async () => {
+    const { world, marks } = await fixture('shadow.html', 4);
+    expect(marks).toEqual(['(973) 555-0302', '212-555-0303', '416-555-0304', '973-555-0301']);
+    const frame = sameOriginFrame(world, '#frame');
+    expect(await settledMarks(frame, { atLeast: 2 })).toEqual([
+      '(201) 555-0308',
+      '+353 1 234 5678',
+    ]);
+  });
+
+  it('marks nothing in form controls, editable areas, scripts, styles or code', async () => {
+    const { marks } = await fixture('tel-links.html', 2);
+    expect(marks).toEqual(['+1 416 555 0123', '973-555-0170']);
+  });
+
+  it.each(['crm.html', 'contact.html'])(
+    'leaves document.body.innerHTML of %s byte-identical',
+    async (name) => {
+      const { world } = await fixture(name, 1);
+      expect(
+        await world(
+          () => ({
+            same:
+              (window as unknown as { bodyAtParse: string }).bodyAtParse ===
+              document.body.innerHTML,
+            html: [...document.documentElement.children].map((el) => el.tagName),
+          }),
+          null,
+        ),
+      ).toEqual({ same: true, html: ['HEAD', 'BODY'] });
+    },
+  );
+
+  it('places exactly one call after a real click on a number and on Call; page clicks place none', async () => {
+    const { page, world } = await fixture('contact.html', CONTACT.length);
+    fake.clearLog();
+    const number = await markCentre(world, '(973) 555-1212');
+    await page.clickAt(number.x, number.y);
+    await page.waitFor(
+      `document.querySelector('net2phone-call-card')?.shadowRoot?.querySelector('button.call')?.textContent === 'Call +1 973-555-1212'`,
+    );
+    // The page clicking the button itself is not the user.
+    await page.evaluate(
+      `document.querySelector('net2phone-call-card').shadowRoot.querySelector('button.call').click()`,
+    );
+    await sleep(700);
+    expect(fake.calls()).toEqual([]);
+
+    const button = await callButtonCentre(world);
+    await page.clickAt(button.x, button.y);
+    for (let i = 0; i < 100 && fake.calls().length === 0; i++) await sleep(50);
+    await sleep(500);
+    expect(fake.calls().map((c) => c.fields)).toEqual([{ to: '19735551212' }]);
+
+    await page.press(ESCAPE);
+    await page.waitFor(`document.querySelector('net2phone-call-card') === null`);
+    expect(await cardState(world)).toEqual({ open: false, button: null });
+  });
+});

@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sections } from '../../../src/options/sections';
+import { text } from '../support/fake-i18n';
+import { openOptions } from './open-options';
+
+vi.mock('../../../src/shared/browser', async () =>
+  (await import('../support/fake-i18n')).i18nOnlyBrowser(),
+);
+
+afterEach(cleanup);
+
+describe('options page', () => {
+  it('has the sections General, Calling, Sites and Connection, in that order', async () => {
+    await openOptions();
+    expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'))).toEqual([
+      'general-heading',
+      'calling-heading',
+      'sites-heading',
+      'connection-heading',
+    ]);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'General',
+      'Calling',
+      'Sites',
+      'Connection',
+    ]);
+  });
+
+  it('takes its sections as a list, so another one can be added', async () => {
+    const extra = {
+      id: 'webhooks',
+      title: 'optionsHeading',
+      Body: () => <p>Webhooks go here</p>,
+    };
+    await openOptions({ sections: [...sections, extra] });
+    expect(screen.getAllByRole('region')).toHaveLength(5);
+    expect(screen.getByText('Webhooks go here').closest('section')?.id).toBe('webhooks');
+  });
+
+  it.each([
+    ['not an object', 'garbage'],
+    [
+      'wrong types',
+      { defaultCountry: 7, handleTelLinks: 'yes', disabledSites: [1, '!!', 'ok.com'] },
+    ],
+    ['null', null],
+  ])('opens with repaired settings when the stored ones are %s', async (_, stored) => {
+    await openOptions({ stored });
+    expect(
+      (screen.getByRole('combobox', { name: 'Default country' }) as HTMLSelectElement).value,
+    ).toBe('US');
+    expect(
+      (
+        screen.getByRole('checkbox', {
+          name: 'Call phone links with net2phone',
+        }) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
+  });
+
+  it('says when a change cannot be saved, and shows what is stored', async () => {
+    const page = await openOptions();
+    page.storage.local.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Find numbers in code blocks' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The change was not saved: QUOTA_BYTES quota exceeded',
+    );
+    expect(screen.queryByText('Saved')).toBeNull();
+  });
+
+  it('says "Saved" briefly after a change', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await openOptions();
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Find numbers in code blocks' }));
+      await vi.waitFor(() => expect(screen.getByText('Saved').getAttribute('role')).toBe('status'));
+      expect(page.stored()?.markInCode).toBe(true);
+      await vi.advanceTimersByTimeAsync(2_500);
+      expect(screen.getByText(text('optionsMarkInCode'))).toBeTruthy();
+      await waitFor(() => expect(screen.queryByText('Saved')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/** The popup's services over in-memory fakes: the real settings code on a fake storage area. */
+import { activeTabHost, type PopupServices, storageSettings } from '../../../src/popup/services';
+import { SETTINGS_KEY, type Settings } from '../../../src/shared/settings';
+import { fakeStorage, fakeTabs } from '../support/fake-i18n';
+
+export interface FakeServicesOptions {
+  /** What `storage.local` holds under `settings` (any shape: it is validated on load). */
+  stored?: unknown;
+  /** The active tab's URL; undefined: no URL granted (e.g. a browser page). */
+  url?: string;
+}
+
+export function fakeServices({ stored, url }: FakeServicesOptions = {}) {
+  const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
+  const tabs = fakeTabs(url);
+  const services: PopupServices = {
+    settings: storageSettings(storage),
+    activeHost: activeTabHost(tabs),
+  };
+  return {
+    services,
+    storage,
+    tabs,
+    /** The settings as stored now. */
+    stored: () => storage.peek(SETTINGS_KEY) as Settings | undefined,
+  };
+}
