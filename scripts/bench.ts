@@ -342,19 +342,18 @@ interface RowsRun {
 
 async function appendRows(b: BenchBrowser, url: string): Promise<RowsRun> {
   await measureLoad(b, url, { quiet: 300, timeout: 10_000 });
-  const result = await b.page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __benchAppend: () => Promise<{
-            ms: number;
-            appendMs: number;
-            size: number;
-            t0: number;
-            timedOut: boolean;
-          }>;
-        }
-      ).__benchAppend(),
+  const result = await b.page.evaluate(() =>
+    (
+      window as unknown as {
+        __benchAppend: () => Promise<{
+          ms: number;
+          appendMs: number;
+          size: number;
+          t0: number;
+          timedOut: boolean;
+        }>;
+      }
+    ).__benchAppend(),
   );
   // Let the scan finish (it may still record a last entry after the marks are all visible).
   await b.page.waitForTimeout(300);
@@ -439,7 +438,7 @@ function report(results: Results): void {
   console.log(
     'floor/ours ms = sum of net2phone:scan entries; longest = our longest entry (our longest ' +
       'run without yielding); entries = how many;\nparser = injected (checked in our isolated ' +
-      'world over CDP); wait = longest gap between our entries (≈ parser injection, wall time).\n'
+      'world over CDP); wait = longest gap between our entries (≈ parser injection, wall time).\n',
   );
   console.log(table(header, synthetic.map(pageRow)));
   console.log();

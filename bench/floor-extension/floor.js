@@ -15,5 +15,5 @@
       DIGIT.test(node.data);
     }
   }
-  performance.measure('net2phone:scan', { start, end: performance.now()});
+  performance.measure('net2phone:scan', { start, end: performance.now() });
 })();

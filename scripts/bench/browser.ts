@@ -144,7 +144,11 @@ export async function parserFrames(b: BenchBrowser, globalName: string): Promise
   if (!b.origin) return 0;
   const { cdp } = b;
   const ids: number[] = [];
-  const onContext = ({ context }: { context: { id: number; origin: string; auxData?: { type?: string } } }) => {
+  const onContext = ({
+    context,
+  }: {
+    context: { id: number; origin: string; auxData?: { type?: string } };
+  }) => {
     if (context.origin === b.origin && context.auxData?.type === 'isolated') ids.push(context.id);
   };
   cdp.on('Runtime.executionContextCreated', onContext);

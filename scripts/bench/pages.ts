@@ -80,9 +80,13 @@ export function loremPage(sections = 400): string {
   parts.push('<title>Lorem ipsum</title></head><body><main><h1>Lorem ipsum</h1>');
   for (let s = 0; s < sections; s++) {
     parts.push(`<section><h2>${lorem(s, 5)}</h2>`);
-    parts.push(`<p>${lorem(s * 7 + 1, 30)} <a href="#s">${lorem(s + 3, 3)}</a> ${lorem(s + 9, 20)}`);
+    parts.push(
+      `<p>${lorem(s * 7 + 1, 30)} <a href="#s">${lorem(s + 3, 3)}</a> ${lorem(s + 9, 20)}`,
+    );
     parts.push(` <em>${lorem(s + 11, 4)}</em> ${lorem(s + 13, 25)}.</p>`);
-    parts.push(`<ul><li>${lorem(s + 17, 6)}</li><li><b>${lorem(s + 19, 2)}</b> ${lorem(s, 8)}</li>`);
+    parts.push(
+      `<ul><li>${lorem(s + 17, 6)}</li><li><b>${lorem(s + 19, 2)}</b> ${lorem(s, 8)}</li>`,
+    );
     parts.push(`<li>${lorem(s + 23, 7)}</li></ul>`);
     if (s % 10 === 0) {
       parts.push('<table><tbody>');
@@ -158,7 +162,9 @@ window.__benchAppend = () => new Promise((resolve) => {
 }
 
 /** Serves `pages` (path → html) from memory on 127.0.0.1; everything else is a 404. */
-export async function serve(pages: Map<string, string>): Promise<{ origin: string; close(): void }> {
+export async function serve(
+  pages: Map<string, string>,
+): Promise<{ origin: string; close(): void }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const html = pages.get(url.pathname);

@@ -65,5 +65,14 @@ export function createAccount(api: Api, auth: Auth) {
     forget() {
       cache = null;
     },
+
+    /**
+     * The caller ID to send: the saved choice, unless the account's (cached) list
+     * no longer has it — then net2phone's default, as the popup shows. Never fetches.
+     */
+    callerIdToSend(saved: string): string {
+      if (!saved || !cache || cache.callerIds.length === 0) return saved;
+      return cache.callerIds.some((c) => c.e164 === saved) ? saved : '';
+    },
   };
 }

@@ -29,7 +29,12 @@ export interface HandlerDeps {
 export function pageOf(sender: SenderInfo): CallMeta['page'] {
   if (sender.tab?.id === undefined || !sender.url) return undefined;
   try {
-    return { title: sender.tab.title ?? '', host: new URL(sender.url).host };
+    const url = new URL(sender.url);
+    // Our own pages opened in a tab (the popup as a page) are not where a number came from.
+    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') {
+      return undefined;
+    }
+    return { title: sender.tab.title ?? '', host: url.host };
   } catch {
     return undefined;
   }

@@ -66,7 +66,7 @@ const caller = createCaller({
     const country = (await settings()).defaultCountry as CountryCode;
     return parseDialable(input, country) ?? null;
   },
-  callerId: async () => (await settings()).callerId,
+  callerId: async () => account.callerIdToSend((await settings()).callerId),
   onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
 });
 const badge = createBadge();

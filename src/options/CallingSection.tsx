@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { parseDialable } from '../phone/index';
+import { callerIdChoice } from '../shared/caller-id';
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
-import type { AccountView, CallerId } from '../shared/messages';
+import type { AccountView } from '../shared/messages';
 import type { AppError } from '../shared/result';
 import type { SectionProps } from './sections';
 
@@ -31,12 +31,6 @@ function useAccount(client: Client): AccountState {
     };
   }, [client]);
   return state;
-}
-
-/** "+1 973-555-0100 · Main line" (caller IDs are E.164: no default country is needed). */
-function callerIdChoice({ e164, description }: CallerId): string {
-  const number = parseDialable(e164, 'US')?.display ?? e164;
-  return description ? t('optionsCallerIdChoice', [number, description]) : number;
 }
 
 /** Calling: the default caller ID, from the account's numbers (the popup's "Call from"). */

@@ -36,6 +36,8 @@ export function ConnectionSection({ client }: SectionProps) {
       : result.kind === 'error'
         ? result.message
         : result.report.message;
+  // Signed out but net2phone answered: a thing to do, not a fault.
+  const tone = result?.kind === 'report' && result.report.reachable ? 'warning' : 'error';
   return (
     <div class="stack">
       <p class="field__hint">{t('optionsConnectionHint')}</p>
@@ -49,10 +51,7 @@ export function ConnectionSection({ client }: SectionProps) {
         {good && result.report.message}
       </p>
       {problem && (
-        <p
-          role="alert"
-          class={`message ${result?.kind === 'report' && result.report.reachable ? 'message--warning' : 'message--error'}`}
-        >
+        <p role="alert" class={`message message--${tone}`}>
           {problem}
         </p>
       )}

@@ -8,8 +8,6 @@ import { Field } from './Field';
 import { numberText } from './number-text';
 import { useCall } from './use-call';
 
-export { numberText } from './number-text';
-
 export interface DialBoxProps {
   client: Client;
   /** How national numbers are read and formatted, e.g. `(973) 555-1212` as US. */

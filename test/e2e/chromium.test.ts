@@ -113,7 +113,9 @@ describe('calling from the dial box', () => {
   it.each(['12345', 'call me'])('refuses %j before any request', async (typed) => {
     const p = await popup();
     await p.call(typed);
-    expect(await p.message('alert', /not a callable phone number/)).toContain(typed);
+    // The dial box formats as you type ("12345" reads "1 (234) 5"): the alert quotes the box.
+    const shown = await p.page.getByLabel('Number to call').inputValue();
+    expect(await p.message('alert', /not a callable phone number/)).toContain(`“${shown}”`);
     expect(fake.calls()).toHaveLength(0);
     await p.page.close();
   });

@@ -59,7 +59,7 @@ export interface SettleOptions {
   atLeast?: number;
   /** Wait until the marks are exactly these (sorted or not). */
   toEqual?: string[];
-  /** The marks must stay the same this long. Default 400 ms. */
+  /** The marks must stay the same this long. Default 300 ms (the watcher batches for 40 ms). */
   quietMs?: number;
   timeoutMs?: number;
 }
@@ -72,7 +72,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function settledMarks(
   evaluate: Evaluate,
-  { atLeast = 0, toEqual, quietMs = 400, timeoutMs = 10_000 }: SettleOptions = {},
+  { atLeast = 0, toEqual, quietMs = 300, timeoutMs = 10_000 }: SettleOptions = {},
 ): Promise<string[]> {
   const want = toEqual ? JSON.stringify([...toEqual].sort()) : null;
   const deadline = Date.now() + timeoutMs;

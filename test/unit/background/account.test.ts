@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/shared/browser', async () =>
+  (await import('../support/fake-i18n')).i18nOnlyBrowser(),
+);
+
 import { parseCallerIds, parseDevices, parseUser } from '../../../src/background/account-data';
 
 describe('account data, parsed defensively', () => {
@@ -48,5 +53,30 @@ describe('account data, parsed defensively', () => {
     expect(parseUser({ user: '1234' })).toEqual({ name: '', extension: '1234', domain: '' });
     expect(parseUser({ first_name: 'x' })).toBeNull();
     expect(parseUser('x')).toBeNull();
+  });
+});
+
+describe('the caller ID sent with calls', () => {
+  it('drops a saved choice the account no longer has, once the list is known', async () => {
+    const { createAccount } = await import('../../../src/background/account');
+    const account = createAccount(
+      {
+        get: async (path: string) => ({
+          ok: true as const,
+          status: 200,
+          body: path.startsWith('caller_id') ? [{ e164: '+19735550100' }] : [],
+        }),
+      } as never,
+      {
+        read: async () => ({ accessToken: 'a' }),
+        accessToken: async () => ({ ok: true as const, value: 'a' }),
+      } as never,
+    );
+    // Unknown list: the saved choice goes out as is (never a fetch per call).
+    expect(account.callerIdToSend('+16135550101')).toBe('+16135550101');
+    await account.view(false);
+    expect(account.callerIdToSend('+16135550101')).toBe('');
+    expect(account.callerIdToSend('+19735550100')).toBe('+19735550100');
+    expect(account.callerIdToSend('')).toBe('');
   });
 });

@@ -31,12 +31,4 @@ describe('hasDigitRun', () => {
   it('is consistent with the finder: no run, no numbers', () => {
     expect(findPhoneNumbers('Top 10 of 2024', { defaultCountry: 'DE' })).toEqual([]);
   });
-
-  it('stays fast on long digit-free text', () => {
-    const text = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(20_000);
-    const started = performance.now();
-    for (let i = 0; i < 10; i++) hasDigitRun(text);
-    // ~1.1 MB scanned ten times; a linear scan takes a few ms per pass.
-    expect(performance.now() - started).toBeLessThan(500);
-  });
 });

@@ -39,7 +39,7 @@ describe('fake browser.i18n in another locale', () => {
 });
 
 describe('fake storage and tabs', () => {
-  it('keeps copies, and tells listeners about each write after it resolves', async () => {
+  it('keeps copies, and tells listeners about each write, asynchronously', async () => {
     const storage = fakeStorage({ settings: { markInCode: true } });
     const heard: unknown[] = [];
     storage.onChanged.addListener((changes, area) => heard.push([changes, area]));
@@ -47,8 +47,9 @@ describe('fake storage and tabs', () => {
     stored.markInCode = false;
     expect(storage.peek('settings')).toEqual({ markInCode: true });
 
-    await storage.local.set({ settings: { markInCode: false } });
+    const write = storage.local.set({ settings: { markInCode: false } });
     expect(heard).toEqual([]);
+    await write;
     await Promise.resolve();
     expect(heard).toEqual([
       [{ settings: { oldValue: { markInCode: true }, newValue: { markInCode: false } } }, 'local'],

@@ -108,7 +108,7 @@ type ChangeListener = (changes: StorageChanges, areaName: string) => void;
 
 /**
  * An in-memory `storage.local` with `storage.onChanged`: values are cloned on the way in and
- * out, and listeners hear about each write after it resolves, as in the browsers.
+ * out, and listeners hear about each write asynchronously (a microtask later), as in the browsers.
  */
 export function fakeStorage(initial: Record<string, unknown> = {}) {
   const data = new Map<string, unknown>(Object.entries(structuredClone(initial)));
