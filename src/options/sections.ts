@@ -5,6 +5,7 @@ import { CallingSection } from './CallingSection';
 import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
 import { SitesSection } from './SitesSection';
+import { WebhooksSection } from './WebhooksSection';
 
 /** What every section of the options page gets. */
 export interface SectionProps {
@@ -30,4 +31,5 @@ export const sections: readonly OptionsSection[] = [
   { id: 'calling', title: 'optionsCalling', Body: CallingSection },
   { id: 'sites', title: 'optionsSites', Body: SitesSection },
   { id: 'connection', title: 'optionsConnection', Body: ConnectionSection },
+  { id: 'webhooks', title: 'optionsWebhooks', Body: WebhooksSection },
 ];

@@ -23,14 +23,15 @@ export function webHostOf(url: string | undefined): string | null {
 
 /** The slice of `browser.tabs` needed to find the active tab. */
 export interface TabsLike {
-  query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ url?: string }>>;
+  query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<Array<{ url?: string }>>;
 }
 
 /** The active tab's hostname; its `url` is granted by `activeTab` when the popup opens. */
 export function activeTabHost(tabs: TabsLike): () => Promise<string | null> {
   return async () => {
     try {
-      const [tab] = await tabs.query({ active: true, currentWindow: true });
+      // The window the user was in: for the toolbar popup that is its own browser window.
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
       return webHostOf(tab?.url);
     } catch {
       return null;

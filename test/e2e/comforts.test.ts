@@ -58,7 +58,7 @@ async function dispatch(event: 'commands.onCommand' | 'omnibox.onInputEntered', 
       let resolved = args;
       if (resolved[0] === '$activeTab') {
         const tabs = (await (chromeApi.tabs as { query: (q: object) => Promise<unknown[]> }).query({
-          url: 'http://127.0.0.1/*',
+          url: 'http://127.0.0.1/command-test',
         })) as unknown[];
         resolved = ['call-selection', tabs[0]];
       }
@@ -75,10 +75,82 @@ const waitForCalls = async (count: number) => {
   return fake.calls();
 };
 
+/** The popup opened the way the toolbar does it: beside the page, which stays the active tab. */
+async function popupBeside(page: import('playwright-core').Page) {
+  await page.bringToFront();
+  const opened = browser.context.waitForEvent('page');
+  const worker = await browser.worker();
+  await worker.evaluate(async (url) => {
+    const api = (
+      globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }
+    ).chrome;
+    await api.windows.create({ url, focused: false });
+  }, browser.url('src/popup/index.html'));
+  const popup = await opened;
+  await popup.waitForLoadState();
+  return new PopupPage(popup, browser.url('src/popup/index.html'));
+}
+
+const markCount = (page: import('playwright-core').Page) =>
+  page.evaluate(() => CSS.highlights.get('net2phone-number')?.size ?? 0);
+
+describe('the popup', () => {
+  it('sends the caller ID chosen in "Call from"', async () => {
+    const p = await new PopupPage(
+      await browser.context.newPage(),
+      browser.url('src/popup/index.html'),
+    ).open();
+    await p.page.getByLabel('Call from').selectOption({ label: '+1 613-555-0101 · Support' });
+    await p.call('(973) 555-1212');
+    await p.message('status', 'your phone will ring first');
+    expect(fake.calls().map((c) => c.fields)).toEqual([
+      { to: '19735551212', caller_id_number: '+16135550101' },
+    ]);
+    // Remembered: a new popup shows the same choice.
+    await p.page.reload();
+    await expect.poll(() => p.page.getByLabel('Call from').inputValue()).toBe('+16135550101');
+    await p.page.getByLabel('Call from').selectOption({ label: 'net2phone default' });
+    await p.page.close();
+  });
+
+  it('lists a placed call under Recent calls and redials it with one request', async () => {
+    const p = await new PopupPage(
+      await browser.context.newPage(),
+      browser.url('src/popup/index.html'),
+    ).open();
+    await p.call('+44 20 7031 3000');
+    await p.message('status', 'your phone will ring first');
+    const again = p.page.getByRole('button', { name: 'Call +44 20 7031 3000 again' }).first();
+    await again.waitFor();
+    await new Promise((r) => setTimeout(r, 1_100));
+    await again.click();
+    await expect.poll(() => fake.calls().length).toBe(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.calls().map((c) => c.fields.to)).toEqual(['011442070313000', '011442070313000']);
+    await p.page.close();
+  });
+
+  it('turns detection off and on for the current site, in an open tab, without reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(2);
+    const host = new URL(pageUrl).hostname;
+    const p = await popupBeside(page);
+    const toggle = p.page.getByRole('switch', { name: `Find numbers on ${host}` });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(0);
+    await toggle.click();
+    await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(2);
+    await p.page.close();
+    await page.close();
+  });
+});
+
 describe('calling from the keyboard and the address bar', () => {
   it('the keyboard command calls the selected text, once', async () => {
     const page = await browser.context.newPage();
-    await page.goto(pageUrl);
+    await page.goto(`${pageUrl}command-test`);
     await page.evaluate(() => {
       const text = document.getElementById('p')?.firstChild as Text;
       const range = document.createRange();

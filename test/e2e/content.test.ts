@@ -140,7 +140,7 @@ const waitForCalls = async (count: number) => {
 
 /** Long enough for a call request to reach the fake if anything had asked for one. */
 const expectNoCall = async () => {
-  await sleep(500);
+  await sleep(400);
   expect(fake.calls()).toEqual([]);
 };
 

@@ -27,7 +27,7 @@ describe('popup services', () => {
       },
     });
     expect(await host()).toBe('crm.example.com');
-    expect(seen).toEqual([{ active: true, currentWindow: true }]);
+    expect(seen).toEqual([{ active: true, lastFocusedWindow: true }]);
     const refused = activeTabHost({
       query: async () => {
         throw new Error('no tabs');

@@ -33,7 +33,7 @@ describe('popup "On this site" switch', () => {
   it('turns detection off for the active tab’s site, at once, and on again', async () => {
     const { services } = await openPopup({ url: 'https://crm.example.com/contacts?id=7' });
     const toggle = await siteSwitch('crm.example.com');
-    expect(services.tabs.queries).toEqual([{ active: true, currentWindow: true }]);
+    expect(services.tabs.queries).toEqual([{ active: true, lastFocusedWindow: true }]);
     expect(toggle.checked).toBe(true);
 
     fireEvent.click(toggle);

@@ -158,7 +158,7 @@ export function fakeTabs(url: string | undefined) {
   const queries: unknown[] = [];
   return {
     queries,
-    async query(query: { active?: boolean; currentWindow?: boolean }) {
+    async query(query: { active?: boolean; lastFocusedWindow?: boolean }) {
       queries.push(query);
       return [{ id: 1, active: true, ...(url === undefined ? {} : { url }) }];
     },

@@ -1,0 +1,89 @@
+import { browser } from '../shared/browser';
+import { t } from '../shared/i18n';
+import type { WebhookEvents, WebhookState, WebhookSubscription } from '../shared/messages';
+
+export interface WebhookListProps {
+  items: WebhookSubscription[];
+  /** Ids whose deletion is under way: their button is disabled. */
+  deleting: ReadonlySet<string>;
+  onDelete: (item: WebhookSubscription) => void;
+  /** Names the list (the id of its heading). */
+  labelledBy: string;
+}
+
+const eventKeys: Record<keyof WebhookEvents, string> = {
+  calls: 'webhookEventCalls',
+  cdrs: 'webhookEventCdrs',
+  recordings: 'webhookEventRecordings',
+};
+
+const stateKeys: Record<WebhookState, string> = {
+  active: 'webhookStateActive',
+  renewing: 'webhookStateRenewing',
+  failed: 'webhookStateFailed',
+};
+
+/** "Calls, Recordings": the kinds of event, in the form's order. */
+export function eventNames(events: WebhookEvents): string {
+  const names = (Object.keys(eventKeys) as (keyof WebhookEvents)[])
+    .filter((kind) => events[kind])
+    .map((kind) => t(eventKeys[kind]));
+  return new Intl.ListFormat(browser.i18n.getUILanguage(), { style: 'short', type: 'unit' }).format(
+    names,
+  );
+}
+
+/** The expiry in the UI language, e.g. "Jun 14, 2025, 3:04 PM". */
+export function expiryText(ms: number): string {
+  return new Date(ms).toLocaleString(browser.i18n.getUILanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+/** "Active", or "Failed: <net2phone's message>". */
+export function stateText({ state, error }: Pick<WebhookSubscription, 'state' | 'error'>): string {
+  const label = t(stateKeys[state]);
+  return error ? t('webhookStateWhy', [label, error]) : label;
+}
+
+/** The subscriptions: what each sends where, until when, whether renewal works; a Delete each. */
+export function WebhookList({ items, deleting, onDelete, labelledBy }: WebhookListProps) {
+  if (items.length === 0) return <p class="muted">{t('webhookNone')}</p>;
+  return (
+    <ul class="webhooks" aria-labelledby={labelledBy}>
+      {items.map((item) => (
+        <li key={item.id} class="webhook">
+          <div class="webhook__head">
+            <strong class="webhook__name">{item.name}</strong>
+            <button
+              type="button"
+              class="button button--quiet"
+              aria-label={t('webhookDeleteNamed', item.name)}
+              disabled={deleting.has(item.id)}
+              onClick={() => onDelete(item)}
+            >
+              {t('webhookDelete')}
+            </button>
+          </div>
+          <dl class="webhook__facts">
+            <dt>{t('webhookDestination')}</dt>
+            <dd class="webhook__url">{item.postUri}</dd>
+            <dt>{t('webhookEvents')}</dt>
+            <dd>{eventNames(item.events)}</dd>
+            <dt>{t('webhookScope')}</dt>
+            <dd>{t(item.scope === 'company' ? 'webhookScopeCompany' : 'webhookScopeSelf')}</dd>
+            <dt>{t('webhookExpires')}</dt>
+            <dd>
+              <time dateTime={new Date(item.expiresAt).toISOString()}>
+                {expiryText(item.expiresAt)}
+              </time>
+            </dd>
+            <dt>{t('webhookState')}</dt>
+            <dd class={`webhook__state webhook__state--${item.state}`}>{stateText(item)}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

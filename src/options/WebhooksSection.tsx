@@ -1,0 +1,85 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import type { WebhookSubscription } from '../shared/messages';
+import type { SectionProps } from './sections';
+import { useWebhooks } from './use-webhooks';
+import { WebhookForm } from './WebhookForm';
+import { WebhookList } from './WebhookList';
+
+/** Errors that mean nobody is signed in: subscriptions wait for sign-in. */
+const signedOutCodes: ReadonlySet<string> = new Set(['not-signed-in', 'session-expired']);
+
+/**
+ * Webhooks (issue 6): net2phone posts call events to the user's own HTTPS endpoint; the list of
+ * subscriptions this browser renews, each with a Delete button, and a form to add one.
+ */
+export function WebhooksSection({ client }: SectionProps) {
+  const { list, load, remove } = useWebhooks(client);
+  const [status, setStatus] = useState<string>();
+  const [listError, setListError] = useState<string>();
+  const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set());
+  /** Deletions under way, read synchronously so a double click sends one request. */
+  const inFlight = useRef(new Set<string>());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ids = { list: useId(), add: useId() };
+
+  const created = (subscription: WebhookSubscription) => {
+    setListError(undefined);
+    setStatus(t('webhookSubscribed', subscription.name));
+    void load(false);
+  };
+
+  const del = async ({ id, name }: WebhookSubscription) => {
+    if (inFlight.current.has(id)) return;
+    inFlight.current.add(id);
+    setDeleting(new Set(inFlight.current));
+    setStatus(undefined);
+    setListError(undefined);
+    const error = await remove(id);
+    inFlight.current.delete(id);
+    setDeleting(new Set(inFlight.current));
+    if (error) return setListError(error.message);
+    setStatus(t('webhookDeleted', name));
+    // Its Delete button is gone with it: focus goes back to the top of the list.
+    heading.current?.focus();
+  };
+
+  return (
+    <div class="stack">
+      <p class="field__hint">{t('webhookIntro')}</p>
+      <h3 id={ids.list} ref={heading} tabIndex={-1}>
+        {t('webhookYours')}
+      </h3>
+      {list.kind === 'loading' && <p class="muted">{t('webhookLoading')}</p>}
+      {list.kind === 'failed' &&
+        (signedOutCodes.has(list.error.code) ? (
+          <p class="muted">
+            {list.error.message} {t('webhookSignedOut')}
+          </p>
+        ) : (
+          <p role="alert" class="message message--error">
+            {list.error.message}
+          </p>
+        ))}
+      {list.kind === 'loaded' && (
+        <WebhookList
+          items={list.items}
+          deleting={deleting}
+          onDelete={(item) => void del(item)}
+          labelledBy={ids.list}
+        />
+      )}
+      {listError && (
+        <p role="alert" class="message message--error">
+          {listError}
+        </p>
+      )}
+      {/* Always present, so "Subscribed" and "Deleted" are announced when they appear. */}
+      <p role="status" class="message message--ok">
+        {status}
+      </p>
+      <h3 id={ids.add}>{t('webhookAdd')}</h3>
+      <WebhookForm client={client} onCreated={created} />
+    </div>
+  );
+}
