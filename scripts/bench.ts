@@ -128,6 +128,10 @@ interface PageResult {
     parserFrames: number[];
     /** Longest wait between two of our entries (≈ the parser's injection when it loads), ms. */
     longestGap: number;
+    /** Our entries before the parser wait (walk + gate) and after it (find + marks), ms. */
+    walk: number;
+    find: number;
+    marks: number;
   };
   ratio: number;
 }
@@ -172,14 +176,32 @@ function side(loads: Load[]): Side {
   };
 }
 
-function longestGap(load: Load): number {
+/** The longest wait between two entries, and the index of the entry after it. */
+function longestGap(load: Load): { gap: number; after: number } {
   let gap = 0;
+  let after = load.entries.length;
   for (let i = 1; i < load.entries.length; i++) {
     const prev = load.entries[i - 1];
     const next = load.entries[i];
-    if (prev && next) gap = Math.max(gap, next.start - (prev.start + prev.duration));
+    if (!prev || !next) continue;
+    const wait = next.start - (prev.start + prev.duration);
+    if (wait > gap) {
+      gap = wait;
+      after = i;
+    }
   }
-  return gap;
+  return { gap, after };
+}
+
+/**
+ * Our time split at the parser's injection: before it the walk and the digit gate, after it the
+ * parser's `find` calls and the marks. Without a parser, all of it is walk + gate.
+ */
+function split(load: Load, parser: boolean): { walk: number; find: number } {
+  const at = parser ? longestGap(load).after : load.entries.length;
+  const sum = (from: number, to: number) =>
+    load.entries.slice(from, to).reduce((s, e) => s + e.duration, 0);
+  return { walk: sum(0, at), find: sum(at, load.entries.length) };
 }
 
 async function main(): Promise<void> {
@@ -267,10 +289,18 @@ async function main(): Promise<void> {
     }
     const floor = side(floorLoads);
     const o = side(ourLoads);
+    const parts = ourLoads.map((l, i) => split(l, (frames[i] ?? 0) > 0));
     return {
       ...meta,
       floor,
-      ours: { ...o, parserFrames: frames, longestGap: median(ourLoads.map(longestGap)) },
+      ours: {
+        ...o,
+        parserFrames: frames,
+        longestGap: median(ourLoads.map((l) => longestGap(l).gap)),
+        walk: median(parts.map((p) => p.walk)),
+        find: median(parts.map((p) => p.find)),
+        marks: median(ourLoads.map((l) => l.marks)),
+      },
       ratio: o.total / floor.total,
     };
   };
@@ -407,6 +437,9 @@ function pageRow(r: PageResult): string[] {
     String(Math.round(median(r.ours.loads.map((l) => l.entries.length)))),
     parserCell(r),
     parserCell(r) === 'no' ? '–' : ms(r.ours.longestGap, 1),
+    ms(r.ours.walk, 2),
+    parserCell(r) === 'no' ? '–' : ms(r.ours.find, 2),
+    String(Math.round(r.ours.marks)),
   ];
 }
 
@@ -422,6 +455,9 @@ function report(results: Results): void {
     'entries',
     'parser',
     'wait ms',
+    'walk ms',
+    'find ms',
+    'marks',
   ];
   const allLoads = [...synthetic, ...pages].flatMap((r) => [...r.floor.loads, ...r.ours.loads]);
   const unsettled = allLoads.filter((l) => !l.settled).length;
@@ -438,7 +474,9 @@ function report(results: Results): void {
   console.log(
     'floor/ours ms = sum of net2phone:scan entries; longest = our longest entry (our longest ' +
       'run without yielding); entries = how many;\nparser = injected (checked in our isolated ' +
-      'world over CDP); wait = longest gap between our entries (≈ parser injection, wall time).\n',
+      'world over CDP); wait = longest gap between our entries (≈ parser injection, wall time);\n' +
+      'walk = our entries before that wait (walker + digit gate); find = after it (parser find ' +
+      'calls + marks); marks = ranges in our highlight.\n',
   );
   console.log(table(header, synthetic.map(pageRow)));
   console.log();

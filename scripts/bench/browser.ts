@@ -26,6 +26,8 @@ export interface Load {
   longest: number;
   /** Time from navigation start to the first entry (when the content script got to work). */
   firstAt: number | null;
+  /** Ranges in the `net2phone-number` highlight once settled (numbers we marked). */
+  marks: number;
   settled: boolean;
 }
 
@@ -117,6 +119,7 @@ async function settle(args: { name: string; quiet: number; timeout: number }): P
     total: entries.reduce((sum, e) => sum + e.duration, 0),
     longest: entries.reduce((max, e) => Math.max(max, e.duration), 0),
     firstAt: entries[0]?.start ?? null,
+    marks: CSS.highlights?.get('net2phone-number')?.size ?? 0,
     settled,
   };
 }

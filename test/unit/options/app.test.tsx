@@ -12,31 +12,33 @@ vi.mock('../../../src/shared/browser', async () =>
 afterEach(cleanup);
 
 describe('options page', () => {
-  it('has the sections General, Calling, Sites and Connection, in that order', async () => {
+  it('has the sections General, Calling, Sites, Connection and Webhooks, in that order', async () => {
     await openOptions();
     expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'))).toEqual([
       'general-heading',
       'calling-heading',
       'sites-heading',
       'connection-heading',
+      'webhooks-heading',
     ]);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'General',
       'Calling',
       'Sites',
       'Connection',
+      'Webhooks',
     ]);
   });
 
   it('takes its sections as a list, so another one can be added', async () => {
     const extra = {
-      id: 'webhooks',
+      id: 'extra',
       title: 'optionsHeading',
-      Body: () => <p>Webhooks go here</p>,
+      Body: () => <p>More goes here</p>,
     };
     await openOptions({ sections: [...sections, extra] });
-    expect(screen.getAllByRole('region')).toHaveLength(5);
-    expect(screen.getByText('Webhooks go here').closest('section')?.id).toBe('webhooks');
+    expect(screen.getAllByRole('region')).toHaveLength(sections.length + 1);
+    expect(screen.getByText('More goes here').closest('section')?.id).toBe('extra');
   });
 
   it.each([

@@ -18,7 +18,11 @@ export interface OpenOptions {
 
 export async function openOptions({ replies = {}, stored, sections }: OpenOptions = {}) {
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
-  const fake = fakeClient({ getAccount: ok(twoCallerIds), ...replies });
+  const fake = fakeClient({
+    getAccount: ok(twoCallerIds),
+    listSubscriptions: ok([]),
+    ...replies,
+  });
   const view = render(
     <App
       client={fake.client}
