@@ -34,6 +34,7 @@ import {
 } from './trap-patterns';
 
 const GROUPS = /\d+/g;
+const PREFIXED_ID = /(?:^|[^\p{L}\d])\p{L}{2,}[\p{L}\d]*-$/u;
 
 /** The reason `ctx` is not a phone number, or undefined when it may be one. */
 export function trapOf(ctx: TrapContext): string | undefined {
@@ -74,6 +75,15 @@ const CHECKS: Array<[string, Check]> = [
   // "965 23970072-79": a block of lines 72 to 79, not a North American "239-700-7279".
   ['line-range', (_c, g, s) => g.length >= 2 && /[-/]$/.test(s) && isLineRange(g)],
   ['identifier', (c) => ID_BEFORE.test(c.before) && !PHONE_WORD.test(c.before)],
+  // "INV-2024-000123", "REQ-2024-004512": letters glued by a hyphen to digits that are not grouped
+  // like a phone number make an id ("number-415-666-7777" keeps its 3-3-4 grouping).
+  [
+    'prefixed-id',
+    (c, g) =>
+      PREFIXED_ID.test(c.before) &&
+      !PHONE_WORD.test(c.before.slice(-16)) &&
+      !(c.nanp && NANP_GROUPS.test(g.map((x) => x.length).join(','))),
+  ],
   ['url-parameter', (c) => /(?:[=?&#_]|\S\/)$/.test(c.before)],
   ['negative-number', (c) => /(?:^|[\s(=:])-$/.test(c.before)],
   ['arithmetic', (c) => c.raw.startsWith('+') && /\d$/.test(c.before)],

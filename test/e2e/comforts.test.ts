@@ -62,7 +62,9 @@ async function dispatch(event: 'commands.onCommand' | 'omnibox.onInputEntered', 
         })) as unknown[];
         resolved = ['call-selection', tabs[0]];
       }
-      (chromeApi[ns]?.[name] as { dispatch(...a: unknown[]): void }).dispatch(...resolved);
+      const target = chromeApi[ns]?.[name] as { dispatch(...a: unknown[]): void } | undefined;
+      if (!target) throw new Error(`no chrome.${event}`);
+      target.dispatch(...resolved);
     },
     { event, args },
   );

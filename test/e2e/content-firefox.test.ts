@@ -96,7 +96,11 @@ function fixture(name: string, atLeast: number): Promise<Tab> {
     tabs.set(
       name,
       (async () => {
-        const page = await firefox.newTab(site.page(name));
+        const url = site.page(name);
+        const page = await firefox.newTab(url);
+        await page.waitFor(
+          `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`,
+        );
         const world = firefoxWorld(page);
         return { page, world, marks: await settledMarks(world, { atLeast }) };
       })(),

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
@@ -7,8 +7,15 @@ import { build } from 'vite';
  * Build the extension against a local fake API (N2P_API_BASE) into a fresh
  * folder, so e2e runs never touch dist/ and every run tests current sources.
  */
+const built: string[] = [];
+// Each test file builds its own copy; remove them when the test process ends.
+process.once('exit', () => {
+  for (const dir of built) rmSync(dir, { recursive: true, force: true });
+});
+
 export async function buildExtension(target: 'chrome' | 'firefox', apiBase: string) {
   const outDir = mkdtempSync(path.join(tmpdir(), `n2p-${target}-`));
+  built.push(outDir);
   const saved = { ...process.env };
   Object.assign(process.env, {
     N2P_TARGET: target,

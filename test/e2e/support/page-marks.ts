@@ -47,10 +47,16 @@ export function readMarks(evaluate: Evaluate): Promise<string[]> {
 }
 
 /** How many `net2phone:scan` measures the page can see. */
-export function scanMeasures(evaluate: Evaluate): Promise<{ count: number; longest: number }> {
+export function scanMeasures(
+  evaluate: Evaluate,
+): Promise<{ count: number; longest: number; url: string }> {
   return evaluate((name: string) => {
     const entries = performance.getEntriesByName(name, 'measure');
-    return { count: entries.length, longest: Math.max(0, ...entries.map((e) => e.duration)) };
+    return {
+      count: entries.length,
+      longest: Math.max(0, ...entries.map((e) => e.duration)),
+      url: `${location.href} (${document.readyState})`,
+    };
   }, SCAN_MEASURE);
 }
 
@@ -93,7 +99,7 @@ export async function settledMarks(
     if (ready) return marks;
     if (Date.now() > deadline) {
       throw new Error(
-        `marks did not settle in ${timeoutMs} ms (scan measures: ${measures.count}; marks: ${now})`,
+        `marks did not settle in ${timeoutMs} ms on ${measures.url} (scan measures: ${measures.count}; marks: ${now})`,
       );
     }
     await sleep(50);

@@ -102,7 +102,13 @@ describe('trap filters: number-shaped text that is not a phone number', () => {
       'St.Nr.: 43/151/01234',
       'https://example.com/item?id=1&ord=7840756744',
       'img_4155551234.jpg',
+      'Invoice INV-2024-000123',
+      'Ticket #REQ-2024-004512',
     ]);
+    // A phone word, or a phone number's own grouping, glued by a hyphen is still a number.
+    expect(findPhoneNumbers('Tel-973-555-1212', { defaultCountry: 'US' })).toHaveLength(1);
+    expect(findPhoneNumbers('My number-415-666-7777', { defaultCountry: 'US' })).toHaveLength(1);
+    expect(findPhoneNumbers('OFFICE-1(516)733-3989', { defaultCountry: 'US' })).toHaveLength(1);
   });
 
   it('Unix timestamps', () => {
