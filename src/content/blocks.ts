@@ -107,41 +107,31 @@ function blockOf(node: Node, root: Node): Node {
   return el ?? root;
 }
 
+/** Yielded every this many nodes, so the caller can pause between chunks. */
+const CHECKPOINT_NODES = 256;
+
+/** What `walkBlocks` yields: a block with digits, or a checkpoint (`null`) to pause at. */
+export type WalkStep = TextBlock | null;
+
 /**
- * Every text block under `root` (an element, document or shadow root), in
- * document order. `accept` sees each block's text first, so callers can skip
- * blocks cheaply (the digit gate) before the block object is built.
+ * Every text block under `root` (an element, document or shadow root) that has
+ * a digit, in document order, with a `null` checkpoint every few hundred nodes
+ * so a long walk can be split into short tasks. After a pause, `stale()` says
+ * whether the page removed the node the walk stopped at (then the walk ends and
+ * the caller should queue the root again).
  */
-export function collectBlocks(
-  root: Node,
-  options: WalkOptions,
-  accept: (text: string) => boolean,
-): TextBlock[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const blocks: TextBlock[] = [];
-  let current: { block: Node; nodes: Text[]; parts: string[]; digits: boolean } | null = null;
-  const flush = () => {
-    // Most blocks have no digit at all: they cost one regex test per text node, no join.
-    if (!current?.digits) {
-      current = null;
-      return;
-    }
-    const text = current.parts.join('');
-    if (accept(text)) {
-      const starts: number[] = [];
-      let offset = 0;
-      for (const part of current.parts) {
-        starts.push(offset);
-        offset += part.length;
-      }
-      blocks.push({ text, nodes: current.nodes, starts });
-    }
-    current = null;
-  };
-  if (insideSkipped(root, options)) return blocks;
+export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkStep, void, void> {
+  if (insideSkipped(root, options)) return;
   // A changed subtree may be a shadow host itself (a widget inserted with its root filled).
   const ownRoot = root.nodeType === 1 ? (root as Element).shadowRoot : null;
   if (ownRoot && options.onShadowRoot) options.onShadowRoot(ownRoot);
+  // A text root (a changed text node) is its own block.
+  if (root.nodeType === 3) {
+    const data = (root as Text).data;
+    if (DIGIT.test(data)) yield { text: data, nodes: [root as Text], starts: [0] };
+    return;
+  }
+  const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
@@ -152,29 +142,50 @@ export function collectBlocks(
       return el.tagName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
-  // A text root (a changed text node) is its own block.
-  if (root.nodeType === 3) {
-    const data = (root as Text).data;
-    if (accept(data)) blocks.push({ text: data, nodes: [root as Text], starts: [0] });
-    return blocks;
-  }
+  let current: { block: Node; nodes: Text[]; parts: string[]; digits: boolean } | null = null;
+  // Most blocks have no digit at all: they cost one regex test per text node, no join.
+  const finish = (): TextBlock | null => {
+    const done = current;
+    current = null;
+    if (!done?.digits) return null;
+    const starts: number[] = [];
+    let offset = 0;
+    for (const part of done.parts) {
+      starts.push(offset);
+      offset += part.length;
+    }
+    return { text: done.parts.join(''), nodes: done.nodes, starts };
+  };
+  let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++seen % CHECKPOINT_NODES === 0) {
+      yield null;
+      // The page may have removed where we stopped: the rest of this walk would be wrong.
+      if (!root.contains(walker.currentNode)) throw new StaleWalk();
+    }
     if (node.nodeType !== 3) {
-      flush();
+      const block = finish();
+      if (block) yield block;
       continue;
     }
     const text = node as Text;
     if (text.data.length === 0) continue;
     const block = blockOf(text, root);
-    if (current && current.block !== block) flush();
+    if (current && current.block !== block) {
+      const done = finish();
+      if (done) yield done;
+    }
     current ??= { block, nodes: [], parts: [], digits: false };
     current.nodes.push(text);
     current.parts.push(text.data);
     if (!current.digits && DIGIT.test(text.data)) current.digits = true;
   }
-  flush();
-  return blocks;
+  const last = finish();
+  if (last) yield last;
 }
+
+/** Thrown into the caller when a paused walk lost its place (see `walkBlocks`). */
+export class StaleWalk extends Error {}
 
 /** The block element a changed node belongs to, for rescanning only what changed. */
 export function blockRootOf(node: Node): Node {

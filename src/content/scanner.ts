@@ -1,5 +1,5 @@
 import { hasDigitRun } from '../phone/gate';
-import { collectBlocks, type TextBlock, type WalkOptions } from './blocks';
+import { StaleWalk, type TextBlock, type WalkOptions, walkBlocks } from './blocks';
 import type { Marks } from './marks';
 import type { PageParser } from './parser-api';
 
@@ -76,10 +76,22 @@ export class Scanner {
         this.pending.add(shadow);
         this.options.onShadowRoot?.(shadow);
       };
-      // Blocks that are rescanned lose their old marks even if they no longer pass the gate.
-      for (const block of collectBlocks(root, walk, () => true)) {
-        if (hasDigitRun(block.text)) blocks.push(block);
-        else for (const node of block.nodes) marks.removeNode(node);
+      try {
+        for (const step of walkBlocks(root, walk)) {
+          if (step === null) {
+            if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
+            if (this.stopped) return;
+          } else if (hasDigitRun(step.text)) {
+            blocks.push(step);
+          } else {
+            // A rescanned block loses its old marks when it no longer passes the gate.
+            for (const node of step.nodes) marks.removeNode(node);
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof StaleWalk)) throw error;
+        // The page moved things under the walk while we yielded: walk this root again.
+        this.pending.add(root);
       }
       if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
       if (this.stopped) return;

@@ -20,7 +20,8 @@ beforeAll(async () => {
   pages = createServer((_, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(
-      '<!doctype html><title>Acme contacts</title><p id="p">Reach Ann at 212-555-0147 today.</p>',
+      '<!doctype html><title>Acme contacts</title><p id="p">Reach Ann at 212-555-0147 today.</p>' +
+        '<p>Or Bob at (973) 555-0199.</p>',
     );
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
