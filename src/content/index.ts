@@ -23,6 +23,15 @@ const marks = new Marks();
 const card = new CallCard(sendMessage);
 const parser = () => loadParser(sendMessage);
 
+/** Tell the background how many numbers this frame shows (toolbar badge), when it changes. */
+let reported = 0;
+function reportCount(): void {
+  const count = active ? marks.size : 0;
+  if (count === reported) return;
+  reported = count;
+  void sendMessage('reportCount', { count });
+}
+
 const scanner = new Scanner({
   marks,
   walk: () => ({ markInCode: settings.markInCode, ignore: card.element }),
@@ -40,13 +49,17 @@ const scanner = new Scanner({
     ...(pageCountry ? { pageCountry } : {}),
   }),
   onShadowRoot: (root) => watcher.observe(root),
+  onChange: reportCount,
 });
 
 const watcher = new PageWatcher({
   rescan: (roots) => {
     for (const root of roots) void scanner.scan(root);
   },
-  prune: () => marks.prune(),
+  prune: () => {
+    marks.prune();
+    reportCount();
+  },
   ignore: () => card.element,
 });
 
@@ -71,6 +84,7 @@ function stop(): void {
   watcher.disconnect();
   scanner.stop();
   marks.clear();
+  reportCount();
   card.close();
 }
 

@@ -94,6 +94,23 @@ async function popupBeside(page: import('playwright-core').Page) {
   return new PopupPage(popup, browser.url('src/popup/index.html'));
 }
 
+/** The toolbar badge of the tab showing `url` (a match pattern). */
+async function badgeFor(url: string): Promise<string> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (pattern) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id: number }[]> };
+          action: { getBadgeText(d: object): Promise<string> };
+        };
+      }
+    ).chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    return tab ? api.action.getBadgeText({ tabId: tab.id }) : 'no tab';
+  }, url);
+}
+
 const markCount = (page: import('playwright-core').Page) =>
   page.evaluate(() => CSS.highlights.get('net2phone-number')?.size ?? 0);
 
@@ -133,16 +150,18 @@ describe('the popup', () => {
     await p.page.close();
   });
 
-  it('turns detection off and on for the current site, in an open tab, without reload', async () => {
+  it('turns detection off and on for the current site, in an open tab, without reload, with the badge', async () => {
     const page = await browser.context.newPage();
     await page.goto(pageUrl);
     await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => badgeFor('http://127.0.0.1/')).toBe('2');
     const host = new URL(pageUrl).hostname;
     const p = await popupBeside(page);
     const toggle = p.page.getByRole('switch', { name: `Find numbers on ${host}` });
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.click();
     await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => badgeFor('http://127.0.0.1/')).toBe('');
     await toggle.click();
     await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(2);
     await p.page.close();

@@ -68,22 +68,29 @@ describe('locales', () => {
     expect(empty).toEqual([]);
   });
 
-  it.each(locales)('%s declares every placeholder it uses, and uses every one declared', (locale) => {
-    const problems = Object.entries(read(locale)).flatMap(([key, entry]) => {
-      const message = String(entry.message);
-      const used = new Set(namedIn(message));
-      const names = declared(entry);
-      return [
-        ...[...used].filter((name) => !names.has(name)).map((name) => `${key}: $${name}$ undeclared`),
-        ...[...names.keys()].filter((name) => !used.has(name)).map((name) => `${key}: ${name} unused`),
-        // A `$` that is no placeholder, `$1`…`$9` nor `$$` is a typo the browsers show as is.
-        ...(/\$(?![1-9$])/.test(message.replace(/\$[A-Za-z0-9_@]+\$|\$\$/g, ''))
-          ? [`${key}: stray $`]
-          : []),
-      ];
-    });
-    expect(problems).toEqual([]);
-  });
+  it.each(locales)(
+    '%s declares every placeholder it uses, and uses every one declared',
+    (locale) => {
+      const problems = Object.entries(read(locale)).flatMap(([key, entry]) => {
+        const message = String(entry.message);
+        const used = new Set(namedIn(message));
+        const names = declared(entry);
+        return [
+          ...[...used]
+            .filter((name) => !names.has(name))
+            .map((name) => `${key}: $${name}$ undeclared`),
+          ...[...names.keys()]
+            .filter((name) => !used.has(name))
+            .map((name) => `${key}: ${name} unused`),
+          // A `$` that is no placeholder, `$1`…`$9` nor `$$` is a typo the browsers show as is.
+          ...(/\$(?![1-9$])/.test(message.replace(/\$[A-Za-z0-9_@]+\$|\$\$/g, ''))
+            ? [`${key}: stray $`]
+            : []),
+        ];
+      });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it.each(others)('%s has the English placeholders, with the same content', (locale) => {
     const catalog = read(locale);
@@ -95,7 +102,10 @@ describe('locales', () => {
       const names = [...new Set([...ours.keys(), ...theirs.keys()])].sort();
       return names
         .filter((name) => ours.get(name) !== theirs.get(name))
-        .map((name) => `${key}.${name}: ${String(theirs.get(name))}, English ${String(ours.get(name))}`);
+        .map(
+          (name) =>
+            `${key}.${name}: ${String(theirs.get(name))}, English ${String(ours.get(name))}`,
+        );
     });
     expect(problems).toEqual([]);
   });
@@ -126,13 +136,14 @@ describe('locales', () => {
     expect(String(catalog.extDescription?.message).length).toBeLessThanOrEqual(132);
   });
 
-  it.each(locales)('%s starts the call card’s button with its word for “Call”, then the number', (
-    locale,
-  ) => {
-    const catalog = read(locale);
-    const call = String(catalog.popupCall?.message);
-    expect(String(catalog.cardCall?.message).startsWith(`${call} $NUMBER$`)).toBe(true);
-  });
+  it.each(locales)(
+    '%s starts the call card’s button with its word for “Call”, then the number',
+    (locale) => {
+      const catalog = read(locale);
+      const call = String(catalog.popupCall?.message);
+      expect(String(catalog.cardCall?.message).startsWith(`${call} $NUMBER$`)).toBe(true);
+    },
+  );
 
   it.each(locales)('%s keeps omnibox suggestions free of what Chrome reads as XML', (locale) => {
     const catalog = read(locale);

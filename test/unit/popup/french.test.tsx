@@ -106,7 +106,9 @@ describe('popup in French, signed in', () => {
     expect(hintOf(dialBox)).toBe(`Numéro qui sera composé${nb}: +1 973-555-1212, poste 12`);
     fireEvent.click(screen.getByRole('button', { name: 'Appeler' }));
 
-    const status = within((dialBox as HTMLInputElement).form as HTMLFormElement).getByRole('status');
+    const status = within((dialBox as HTMLInputElement).form as HTMLFormElement).getByRole(
+      'status',
+    );
     await vi.waitFor(() =>
       expect(status.textContent).toBe(
         `Numéro composé${nb}: +1 973-555-1212, poste 12. ${textIn('fr', 'callPlaced')} ` +
