@@ -57,7 +57,7 @@ describe('signing in', () => {
     await p.page.reload();
     await p.signIn('demo@example.com', 'demo-password', 'nobody-client');
     expect(await p.message('alert', /Client ID/)).toContain(
-      'net2phone does not recognise the Client ID “nobody-client”',
+      'net2phone does not recognize the Client ID “nobody-client”',
     );
     await p.page.close();
   });

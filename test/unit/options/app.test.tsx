@@ -56,7 +56,7 @@ describe('options page', () => {
     expect(
       (
         screen.getByRole('checkbox', {
-          name: 'Call phone links with net2phone',
+          name: 'Use net2phone for phone links (tel: and callto:)',
         }) as HTMLInputElement
       ).checked,
     ).toBe(true);

@@ -60,7 +60,7 @@ describe('options page in French', () => {
     expect(country.selectedOptions[0]?.textContent).toBe('Canada (+1)');
     expect(hintOf(country)).toContain(textIn('fr', 'optionsCountryGuessed'));
 
-    const links = checkbox('Appeler avec net2phone à partir des liens téléphoniques');
+    const links = checkbox('Utiliser net2phone pour les liens téléphoniques (tel: et callto:)');
     expect(links.checked).toBe(true);
     expect(hintOf(links)).toBe(textIn('fr', 'optionsHandleTelLinksHint'));
     const code = checkbox('Repérer les numéros dans les blocs de code');

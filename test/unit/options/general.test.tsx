@@ -51,13 +51,13 @@ describe('options: General', () => {
 
   it('handles tel: links by default, and can stop', async () => {
     const page = await openOptions();
-    const links = checkbox('Call phone links with net2phone');
+    const links = checkbox('Use net2phone for phone links (tel: and callto:)');
     expect(links.checked).toBe(true);
     expect(hintOf(links)).toBe(text('optionsHandleTelLinksHint'));
     fireEvent.click(links);
     await screen.findByText('Saved');
     expect(page.stored()?.handleTelLinks).toBe(false);
-    expect(checkbox('Call phone links with net2phone').checked).toBe(false);
+    expect(checkbox('Use net2phone for phone links (tel: and callto:)').checked).toBe(false);
   });
 
   it('leaves numbers in code blocks alone by default, and can mark them', async () => {
@@ -72,7 +72,7 @@ describe('options: General', () => {
   it('keeps quick successive changes: neither undoes the other', async () => {
     const page = await openOptions();
     fireEvent.click(checkbox('Find numbers in code blocks'));
-    fireEvent.click(checkbox('Call phone links with net2phone'));
+    fireEvent.click(checkbox('Use net2phone for phone links (tel: and callto:)'));
     fireEvent.change(countrySelect(), { target: { value: 'MX' } });
     await waitFor(() =>
       expect(page.stored()).toMatchObject({

@@ -156,7 +156,7 @@ describe('popup in French, signed in', () => {
       within(section).getByRole('button', { name: 'Rappeler le +1 973-555-1212, poste 12' }),
     );
     expect((await within(section).findByRole('alert')).textContent).toBe(
-      `net2phone a répondu HTTP 503. L’appel n’a peut-être pas été lancé${nb}: vérifiez votre téléphone avant d’appeler de nouveau.`,
+      `net2phone a répondu HTTP 503. L’appel a peut-être été lancé, ou non${nb}: vérifiez votre téléphone avant d’appeler de nouveau.`,
     );
     expect(fake.sent('placeCall')).toEqual([{ number: '+1 973-555-1212 x12', source: 'history' }]);
   });
