@@ -81,17 +81,20 @@ const waitForCalls = async (count: number) => {
 /** The popup opened the way the toolbar does it: beside the page, which stays the active tab. */
 async function popupBeside(page: import('playwright-core').Page) {
   await page.bringToFront();
-  const opened = browser.context.waitForEvent('page');
+  const url = browser.url('src/popup/index.html');
   const worker = await browser.worker();
-  await worker.evaluate(async (url) => {
+  await worker.evaluate(async (popupUrl) => {
     const api = (
       globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }
     ).chrome;
-    await api.windows.create({ url, focused: false });
-  }, browser.url('src/popup/index.html'));
-  const popup = await opened;
-  await popup.waitForLoadState();
-  return new PopupPage(popup, browser.url('src/popup/index.html'));
+    await api.windows.create({ url: popupUrl, focused: false });
+  }, url);
+  // The new window's page may be reported before or after it navigates: find it by URL.
+  await expect.poll(() => browser.context.pages().some((p) => p.url() === url)).toBe(true);
+  const popup = browser.context.pages().find((p) => p.url() === url);
+  if (!popup) throw new Error('the popup window did not open');
+  await popup.waitForLoadState('domcontentloaded');
+  return new PopupPage(popup, url);
 }
 
 /** The toolbar badge of the tab showing `url` (a match pattern). */
