@@ -94,22 +94,18 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
 async function settle(args: { name: string; quiet: number; timeout: number }): Promise<Load> {
   const { name, quiet, timeout } = args;
   const began = performance.now();
-  let count = 0;
-  let changed = began;
   let settled = false;
   for (;;) {
-    const n = performance.getEntriesByName(name, 'measure').length;
+    const all = performance.getEntriesByName(name, 'measure');
+    const last = all[all.length - 1];
     const now = performance.now();
-    if (n !== count) {
-      count = n;
-      changed = now;
-    }
-    if (count > 0 && now - changed >= quiet) {
+    // Quiet is counted from the end of the last entry, not from when this poll saw it.
+    if (last && now - (last.startTime + last.duration) >= quiet) {
       settled = true;
       break;
     }
     if (now - began > timeout) break;
-    await new Promise((resolve) => setTimeout(resolve, count > 0 ? 25 : 5));
+    await new Promise((resolve) => setTimeout(resolve, last ? 10 : 5));
   }
   const entries = performance
     .getEntriesByName(name, 'measure')
@@ -171,4 +167,40 @@ export async function parserFrames(b: BenchBrowser, globalName: string): Promise
     cdp.off('Runtime.executionContextCreated', onContext);
     await cdp.send('Runtime.disable').catch(() => {});
   }
+}
+
+/**
+ * Main-thread time spent evaluating the extension's content scripts during one load of `url`
+ * (compile + top-level run, the trace's `EvaluateScript` events for chrome-extension:// URLs).
+ * This is the cost every frame pays before any scan, and it is not in the scan entries. Traced
+ * loads are slower than plain ones, so they are separate from the measured runs.
+ */
+export async function scriptEvaluation(b: BenchBrowser, url: string): Promise<number> {
+  const { cdp } = b;
+  const events: { name?: string; ph?: string; dur?: number; args?: { data?: { url?: string } } }[] =
+    [];
+  const collect = ({ value }: { value: object[] }) => {
+    events.push(...(value as typeof events));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await measureLoad(b, url, { quiet: 100, timeout: 10_000 });
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  let micros = 0;
+  for (const e of events) {
+    if (e.name !== 'EvaluateScript' || e.ph !== 'X') continue;
+    if (e.args?.data?.url?.startsWith('chrome-extension://')) micros += e.dur ?? 0;
+  }
+  return micros / 1000;
 }

@@ -77,10 +77,26 @@ export interface WalkOptions {
 }
 
 function isSkipped(el: Element, options: WalkOptions): boolean {
-  if (SKIP.has(el.tagName) || el === options.ignore) return true;
-  if (!options.markInCode && CODE.has(el.tagName)) return true;
+  if (isSkippedTag(el, options)) return true;
   // Editable areas belong to the user's typing; `isContentEditable` covers inherited states.
   return (el as HTMLElement).isContentEditable === true;
+}
+
+function isSkippedTag(el: Element, options: WalkOptions): boolean {
+  if (SKIP.has(el.tagName) || el === options.ignore) return true;
+  return !options.markInCode && CODE.has(el.tagName);
+}
+
+/**
+ * The walker's per-element test, on every element of the page: an attribute
+ * read instead of `isContentEditable` (which makes Chromium compute editability,
+ * several times slower over a big page). Rejecting an editing host rejects its
+ * whole subtree, so inherited editability needs no check below it.
+ */
+function rejectInWalk(el: Element, options: WalkOptions): boolean {
+  if (isSkippedTag(el, options)) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /**
@@ -132,11 +148,13 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     return;
   }
   const doc = root.ownerDocument ?? (root as Document);
+  // A document in design mode is one big editor.
+  if (doc.designMode === 'on') return;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (isSkipped(el, options)) return NodeFilter.FILTER_REJECT;
+      if (rejectInWalk(el, options)) return NodeFilter.FILTER_REJECT;
       if (el.shadowRoot && options.onShadowRoot) options.onShadowRoot(el.shadowRoot);
       // A <br> separates lines inside one block.
       return el.tagName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
@@ -157,6 +175,8 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     return { text: done.parts.join(''), nodes: done.nodes, starts };
   };
   let seen = 0;
+  let lastParent: Node | null = null;
+  let lastBlock: Node = root;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++seen % CHECKPOINT_NODES === 0) {
       yield null;
@@ -170,7 +190,12 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     }
     const text = node as Text;
     if (text.data.length === 0) continue;
-    const block = blockOf(text, root);
+    // Siblings share a parent, hence a block: look the block up once per parent.
+    if (text.parentNode !== lastParent) {
+      lastParent = text.parentNode;
+      lastBlock = blockOf(text, root);
+    }
+    const block = lastBlock;
     if (current && current.block !== block) {
       const done = finish();
       if (done) yield done;
