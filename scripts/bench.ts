@@ -1,7 +1,7 @@
 // `npm run bench`: what scanning a page costs, in real Chromium (issue 4 "Benchmark").
 //
 // Every page is loaded alternately in two Chromiums of the same binary: one with the floor (the
-// benchmark's own tiny extension, bench/floor-extension: a content script at document_idle that
+// benchmark's own tiny extension, test/bench/floor-extension: a content script at document_idle that
 // walks the text nodes with a TreeWalker and tests /\d/ on each) and one with our extension, built
 // from the current sources. Both record their work as `net2phone:scan` User Timing measures; the
 // page reads them once no new one has come for a while. Reported per page: medians of the floor's
@@ -54,7 +54,7 @@ import { kb, median, ms, ratio, table } from './bench/report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/pages/readability');
-const FLOOR_EXTENSION = resolve(ROOT, 'bench/floor-extension');
+const FLOOR_EXTENSION = resolve(ROOT, 'test/bench/floor-extension');
 const OUT = resolve(ROOT, 'artifacts/bench.json');
 
 const GOALS = {

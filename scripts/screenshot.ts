@@ -12,7 +12,7 @@ import { PopupPage } from '../test/e2e/support/popup-page';
 import { demoUser, startFakeApi } from '../test/fake-api/server';
 
 const fake = await startFakeApi();
-const demo = readFileSync('demo/index.html');
+const demo = readFileSync('test/fixtures/pages/demo.html');
 const pages = createServer((_, res) => {
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(demo);
 });

@@ -23,7 +23,7 @@ const fake = await startFakeApi({
     ),
 });
 
-const demoHtml = readFileSync(path.resolve('demo/index.html'));
+const demoHtml = readFileSync(path.resolve('test/fixtures/pages/demo.html'));
 const pages = createServer((req, res) => {
   if (req.url === '/' || req.url === '/index.html') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(demoHtml);
