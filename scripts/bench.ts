@@ -601,14 +601,21 @@ function report(results: Results): void {
   const measured = [...synthetic, ...pages];
   const overEntry = measured.filter((p) => p.ours.longest > GOALS.entryMs);
   const maxEntry = Math.max(...measured.flatMap((p) => p.ours.loads.map((l) => l.longest)));
-  const rowsLongest = Math.max(...[...rows.warm, ...rows.cold].map((r) => r.scanLongest));
+  // Like the pages: the median over runs of each run's longest entry (one descheduled outlier on a
+  // busy machine is not our code); the single longest entry seen is reported beside it.
+  const rowsLongest = Math.max(
+    median(rows.warm.map((r) => r.scanLongest)),
+    median(rows.cold.map((r) => r.scanLongest)),
+  );
+  const rowsMax = Math.max(...[...rows.warm, ...rows.cold].map((r) => r.scanLongest));
   goals.push({
     goal: `no scan entry over ${GOALS.entryMs} ms`,
     met: overEntry.length === 0 && rowsLongest <= GOALS.entryMs,
     detail:
       `${overEntry.length} of ${measured.length} pages over (median of their longest entry)` +
       `${overEntry.length ? `: ${overEntry.map((p) => `${p.name} ${ms(p.ours.longest)}`).join(', ')}` : ''}` +
-      `; max single entry seen ${ms(maxEntry)} ms; rows test longest ${ms(rowsLongest)} ms`,
+      `; rows test ${ms(rowsLongest)} ms (median); single longest entry seen: pages ` +
+      `${ms(maxEntry)} ms, rows ${ms(rowsMax)} ms`,
   });
   goals.push({
     goal: `always-injected content script ≤ ${GOALS.contentScriptGzip / 1024} KB gzip`,
