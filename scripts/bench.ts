@@ -16,13 +16,14 @@
 //   --runs N         loads per page and extension for the 8 largest readability pages (the goal
 //                    pages), the synthetic pages and the rows test (default 5)
 //   --other-runs N   loads per page and extension for the other readability pages (default 3,
-//                    at most --runs; keeps a full run near 4 minutes on 2 cores)
+//                    at most --runs; a full run takes about 5 minutes on 2 idle cores)
 //   --pages N        only the N largest readability pages (default: all)
 //   --page TEXT      only pages whose file name contains TEXT (repeatable)
 //   --quick          --runs 3 --pages 8 (the goal pages only)
 //   --quiet MS       our scan has settled after this long without a new entry (default 300)
 //   --extension DIR  measure this built Chrome extension instead of building src/ (to compare a
 //                    prototype: build it with test/e2e/support/build-extension.ts from its tree)
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -148,6 +149,22 @@ function progress(text: string): void {
   else process.stderr.write(`${text}\n`);
 }
 
+/** The commit measured, and whether src/ had uncommitted changes ("abc1234+dirty"). */
+function sourceVersion(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    const head = git('rev-parse', '--short', 'HEAD').trim();
+    return git('status', '--porcelain', '--', 'src').trim() ? `${head}+dirty src` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Run `work` with the build's chatter held back (printed only if it fails). */
 async function quietly<T>(work: () => Promise<T>): Promise<T> {
   const held: string[] = [];
@@ -228,6 +245,7 @@ async function main(): Promise<void> {
   const largest = corpus[0] as CorpusPage;
 
   progress('building the extension…');
+  const source = options.extension ?? `src/ at ${sourceVersion()}`;
   const ours =
     options.extension ?? (await quietly(() => buildExtension('chrome', 'http://127.0.0.1:9')));
   const manifest = JSON.parse(readFileSync(join(ours, 'manifest.json'), 'utf8')) as {
@@ -365,6 +383,7 @@ async function main(): Promise<void> {
 
   report({
     options,
+    source,
     version,
     load: { start: loadAtStart, end: loadavg() },
     sizes,
@@ -434,6 +453,8 @@ async function appendRows(b: BenchBrowser, url: string): Promise<RowsRun> {
 
 interface Results {
   options: Options;
+  /** What was measured: `src/ at <commit>` or the --extension folder. */
+  source: string;
   version: string;
   /** The machine's 1/5/15-minute load averages when the run started and ended. */
   load: { start: number[]; end: number[] };
@@ -490,7 +511,7 @@ function report(results: Results): void {
   const unsettled = allLoads.filter((l) => !l.settled).length;
 
   console.log(
-    `\nScan cost in Chromium ${results.version}: medians of ${options.runs} loads per page and ` +
+    `\nScan cost of ${results.source} in Chromium ${results.version}: medians of ${options.runs} loads per page and ` +
       `extension (${options.otherRuns} for readability pages outside the 8 largest), floor ` +
       'and ours alternating, after a warm-up. Machine load average (1/5/15 min) at start ' +
       `${results.load.start.map((l) => l.toFixed(1)).join('/')}, at end ` +

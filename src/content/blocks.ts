@@ -194,7 +194,7 @@ function skippedBetween(node: Node, root: Node, options: WalkOptions): boolean {
  * groups come too), joining inline children. Every block met is added to
  * `done`, so the outer walk gathers each block once.
  */
-function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generator<TextBlock> {
+function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generator<WalkStep> {
   const doc = block.ownerDocument ?? (block as Document);
   done.add(block);
   const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -222,7 +222,11 @@ function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generato
   };
   let lastParent: Node | null = null;
   let lastBlock: Node = block;
+  let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A block can be most of a page (text right under <body>): pause inside it too. Text the
+    // page changes meanwhile is caught later (the scanner re-reads each block before marking).
+    if (++seen % CHECKPOINT_NODES === 0) yield null;
     if (node.nodeType !== 3) {
       const group = finish();
       if (group) yield group;

@@ -230,9 +230,15 @@ describe('the session over time', () => {
   });
 
   it('signs out with a message when the refresh is refused', async () => {
+    // A fresh hour-long session, so the client trusts its token and the server refuses it.
+    const p = await popup();
+    await p.page.getByRole('button', { name: 'Sign out' }).click();
+    await p.signIn();
+    await p.yourNumbers().waitFor();
+    await new Promise((r) => setTimeout(r, 1_100));
+    fake.clearLog();
     fake.revokeRefreshTokens();
     fake.expireAllTokens();
-    const p = await popup();
     await p.call('973-555-1212');
     expect(await p.message('alert', /expired/)).toContain(
       'Your net2phone session has expired. Sign in again.',
