@@ -15,8 +15,9 @@
 //
 //   --runs N         loads per page and extension for the 8 largest readability pages (the goal
 //                    pages), the synthetic pages and the rows test (default 5)
-//   --other-runs N   loads per page and extension for the other readability pages (default 3,
-//                    at most --runs; a full run takes about 5 minutes on 2 idle cores)
+//   --other-runs N   loads per page and extension for the other readability pages (default 2,
+//                    at most --runs; a full run then takes about 4 minutes on 2 quiet cores,
+//                    6-7 while other test suites share them)
 //   --pages N        only the N largest readability pages (default: all)
 //   --page TEXT      only pages whose file name contains TEXT (repeatable)
 //   --quick          --runs 3 --pages 8 (the goal pages only)
@@ -81,7 +82,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = {
     runs: 5,
-    otherRuns: 3,
+    otherRuns: 2,
     pages: null,
     only: [],
     quiet: 300,
@@ -109,7 +110,7 @@ function parseArgs(argv: string[]): Options {
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg} (see --help)`);
   }
-  options.otherRuns = otherRuns ?? Math.min(3, options.runs);
+  options.otherRuns = otherRuns ?? Math.min(2, options.runs);
   return options;
 }
 
