@@ -1,37 +1,11 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { callerIdChoice } from '../shared/caller-id';
-import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
-import type { AccountView } from '../shared/messages';
-import type { AppError } from '../shared/result';
+import { useAccount } from '../shared/use-account';
 import type { SectionProps } from './sections';
-
-type AccountState =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: AppError }
-  | { kind: 'loaded'; account: AccountView };
 
 /** Errors that mean nobody is signed in: the page says where to sign in. */
 const signedOutCodes: ReadonlySet<string> = new Set(['not-signed-in', 'session-expired']);
-
-function useAccount(client: Client): AccountState {
-  const [state, setState] = useState<AccountState>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    void client('getAccount', { refresh: false }).then((reply) => {
-      if (!live) return;
-      setState(
-        reply.ok
-          ? { kind: 'loaded', account: reply.value }
-          : { kind: 'failed', error: reply.error },
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [client]);
-  return state;
-}
 
 /** Calling: the default caller ID, from the account's numbers (the popup's "Call from"). */
 export function CallingSection({ client, settings, save }: SectionProps) {

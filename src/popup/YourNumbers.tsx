@@ -1,8 +1,8 @@
 import { useId } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { AccountView, CallerId, Device } from '../shared/messages';
+import type { AccountState } from '../shared/use-account';
 import { callerIdNumber } from './number-text';
-import type { AccountState } from './use-account';
 
 export interface YourNumbersProps {
   /** Loaded once by the popup and shared with "Call from". */

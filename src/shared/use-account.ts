@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Client } from '../shared/client';
-import type { AccountView } from '../shared/messages';
-import type { AppError } from '../shared/result';
+import type { Client } from './client';
+import type { AccountView } from './messages';
+import type { AppError } from './result';
 
 /** The user's devices and caller-ID numbers, as far as they are known. */
 export type AccountState =
@@ -9,7 +9,7 @@ export type AccountState =
   | { kind: 'failed'; error: AppError }
   | { kind: 'loaded'; account: AccountView };
 
-/** One `getAccount` per popup, shared by "Your numbers" and "Call from". */
+/** One `getAccount` per page (popup: "Your numbers" and "Call from"; options: default caller ID). */
 export function useAccount(client: Client): AccountState {
   const [state, setState] = useState<AccountState>({ kind: 'loading' });
 
