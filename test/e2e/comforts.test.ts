@@ -133,6 +133,18 @@ describe('the popup', () => {
     await p.page.reload();
     await expect.poll(() => p.page.getByLabel('Call from').inputValue()).toBe('+16135550101');
     await p.page.getByLabel('Call from').selectOption({ label: 'net2phone default' });
+    // Later tests expect net2phone's default: wait until the choice is stored.
+    const savedCallerId = () =>
+      p.page.evaluate(async () => {
+        const api = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome;
+        const { settings } = await api.storage.local.get('settings');
+        return (settings as { callerId?: string } | undefined)?.callerId ?? '';
+      });
+    await expect.poll(savedCallerId).toBe('');
     await p.page.close();
   });
 
