@@ -35,7 +35,7 @@ export interface BenchBrowser {
   page: Page;
   /** `chrome-extension://<id>` when the extension has a background (ours); null for the floor. */
   origin: string | null;
-  /** A CDP session on the tab, kept for the parser check. */
+  /** A CDP session on the tab, kept for the parser check and the traced loads. */
   cdp: CDPSession;
   close(): Promise<void>;
 }
