@@ -135,9 +135,6 @@ describe('calling from the dial box', () => {
     [{ kind: 'drop' } as const, /the call may have been placed/],
   ])('shows the specific message for %j and sends exactly one POST', async (fault, message) => {
     fake.inject({ ...fault, path: '/api/calls/', method: 'POST' });
-    // A drop closes the fake's idle keep-alive sockets (see test/fake-api/server.ts): give Chromium
-    // a moment to see them closed, or it may resend the POST itself on a reused socket.
-    if (fault.kind === 'drop') await new Promise((r) => setTimeout(r, 500));
     const p = await popup();
     await p.call('973-555-1212');
     await p.message('alert', message);

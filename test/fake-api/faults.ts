@@ -42,6 +42,11 @@ export class FaultQueue {
     return entry.fault;
   }
 
+  /** Whether a fault that kills the connection is still waiting for its request. */
+  hasConnectionFault(): boolean {
+    return this.queue.some((q) => q.fault.kind === 'drop' || q.fault.kind === 'unreachable');
+  }
+
   clear(): void {
     this.queue = [];
   }

@@ -79,6 +79,11 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
+    // Chromium resends a request by itself when a *reused* keep-alive socket closes before any
+    // response byte (its guard against the idle-close race), so a connection fault on a reused
+    // socket would test the browser, not the client. While one is pending, no socket is kept
+    // for reuse: the faulted request always arrives on a fresh one.
+    if (faults.hasConnectionFault()) res.setHeader('Connection', 'close');
     const fault = faults.take(method, url.pathname);
     if (fault?.kind === 'unreachable') {
       // RST before reading anything: to the client this looks like nobody is listening.
@@ -187,11 +192,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     advanceClock: (ms) => clock.advance(ms),
     inject: (fault) => {
       faults.inject(fault);
-      // Chromium resends a request by itself when a *reused* keep-alive socket closes
-      // before any response byte (its guard against the idle-close race), so a drop on
-      // a reused socket would test the browser, not the client. Start the next request
-      // on a fresh socket: close the idle ones now.
-      if (fault.kind === 'drop') server.closeIdleConnections();
+      // Sockets kept from before the fault must not carry its request (see handleApi).
+      if (fault.kind === 'drop' || fault.kind === 'unreachable') server.closeIdleConnections();
     },
     clearFaults: () => faults.clear(),
     expireAllTokens: () => state.tokens.expireAllAccessTokens(),

@@ -143,6 +143,19 @@ describe('drop', () => {
   });
 });
 
+describe('connection faults and keep-alive', () => {
+  it('keeps no socket for reuse while a drop waits, so the dropped request is never resent', async () => {
+    const api = await fake();
+    api.inject({ kind: 'drop', path: '/api/calls/' });
+    const { access_token } = await signIn(api);
+    const meanwhile = await apiRequest(api, 'GET', '/api/devices/users/current/', access_token);
+    expect(meanwhile.headers.get('connection')).toBe('close');
+    await expect(call(api, access_token)).rejects.toThrow(TypeError);
+    const after = await apiRequest(api, 'GET', '/api/devices/users/current/', access_token);
+    expect(after.headers.get('connection')).toBe('keep-alive');
+  });
+});
+
 describe('unreachable', () => {
   it('resets the connection before reading, and records nothing', async () => {
     const api = await fake();
