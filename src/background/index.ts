@@ -4,7 +4,7 @@
  * requires for a worker that may be woken by any of these events.
  */
 import { type CountryCode, guessCountry, parseDialable } from '../phone';
-import { browser, type Runtime } from '../shared/browser';
+import { browser } from '../shared/browser';
 import { config } from '../shared/config';
 import { t } from '../shared/i18n';
 import { createRouter } from '../shared/router';
@@ -17,6 +17,7 @@ import { type CallMeta, createCaller } from './calls';
 import { createContextMenu, menuTarget } from './context-menu';
 import { createHandlers } from './handlers';
 import { createHistory } from './history';
+import { listenForMessages } from './message-listener';
 import { notifyCallResult } from './notify';
 import { injectParser, openSignIn } from './page-parser';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
@@ -104,9 +105,7 @@ const route = createRouter(handlers, {
   unexpectedError: () => t('errorUnexpected'),
 });
 
-browser.runtime.onMessage.addListener(
-  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => route(message, sender),
-);
+listenForMessages(route);
 
 browser.runtime.onInstalled.addListener(() => {
   void createContextMenu();
