@@ -278,10 +278,13 @@ function evalWebstruct(): void {
     // Several saved pages wrap their whole body in <noscript>, and the labels count it: read it.
     const blocks = htmlBlocks(html, true);
     const hint = countryHintForPage(pageInfo(html));
-    // One entry per distinct number; a label written "+65 …" is not North American whatever its digits.
+    // One entry per distinct number; a label written "+65 …" or "(65) …" (a calling code, never a
+    // North American area code) is not North American whatever its digits.
     const nanpGold = new Set(
       page.gold
-        .filter((g) => isNanpDigits(g.digits) && !/^\(?\+\s*[02-9]/.test(g.text))
+        .filter(
+          (g) => isNanpDigits(g.digits) && !/^\(?\+\s*[02-9]|^\(\s*[2-9]\d?\s*\)/.test(g.text),
+        )
         .map((g) => g.digits),
     );
     const gold = [...new Set(page.gold.map((g) => g.digits))];

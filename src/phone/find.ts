@@ -4,10 +4,19 @@ import { checkExtension } from './extension';
 import { hasDigitRun } from './gate';
 import { separateGluedWords } from './joins';
 import { maskDatesAndTimes } from './mask';
-import { addDisjoint, blankOut, type Match, matchNumbers, matchVanity } from './matches';
+import {
+  addDisjoint,
+  blankOut,
+  type Match,
+  matchBareCallingCode,
+  matchNumbers,
+  matchParenthesisedCode,
+  matchVanity,
+} from './matches';
+import { countriesNamedIn, onlyCountryBefore } from './named-country';
 import { lacksTrunkPrefix } from './national-prefix';
 import { normalizeText } from './normalize';
-import { trapOf } from './traps';
+import { hasLabelledDigits, isLabelled, trapOf } from './traps';
 
 export interface FoundNumber {
   /** UTF-16 offsets into the text given to `findPhoneNumbers`. */
@@ -42,6 +51,8 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
     if (hasDigitRun(rest))
       matches = addDisjoint(matches, matchNumbers(rest, options.defaultCountry));
   }
+  matches = withNamedCountry(prepared, matches, [page, options.defaultCountry]);
+  matches = withParenthesisedCode(prepared, matches);
   // A vanity match covers the whole "1-800-FLOWERS"; anything it overlaps is a fragment of it.
   matches = addDisjoint(matchVanity(prepared, options.defaultCountry), matches);
   const found: FoundNumber[] = [];
@@ -51,6 +62,37 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
     if (m.vanity || !isTrap(prepared, m, mainEnd)) found.push(number);
   }
   return found;
+}
+
+// Digits still unread in a block that names another country ("Doha, Qatar Tel: 974 44321784")
+// are read as that country's numbers, nationally or behind its bare calling code — only right
+// after a phone label, since such blocks are addresses full of postcodes and suite ranges.
+function withNamedCountry(
+  text: string,
+  matches: Match[],
+  known: Array<CountryCode | undefined>,
+): Match[] {
+  const rest = matches.length > 0 ? blankOut(text, matches) : text;
+  if (!hasDigitRun(rest) || !hasLabelledDigits(rest)) return matches;
+  const named = countriesNamedIn(text, known);
+  let out = matches;
+  for (const country of new Set(named.map((n) => n.country))) {
+    const fits = (m: Match) =>
+      onlyCountryBefore(named, m.start) === country &&
+      isLabelled(text.slice(Math.max(0, m.start - CONTEXT), m.start));
+    out = addDisjoint(out, matchBareCallingCode(rest, country).filter(fits));
+    out = addDisjoint(out, matchNumbers(rest, country).filter(fits));
+  }
+  return out;
+}
+
+// "Tel ( 86 ) 755-8266-2458": a calling code in parentheses, read only after a phone label.
+function withParenthesisedCode(text: string, matches: Match[]): Match[] {
+  if (!text.includes('(') || !hasLabelledDigits(text)) return matches;
+  const rest = matches.length > 0 ? blankOut(text, matches) : text;
+  if (!hasDigitRun(rest)) return matches;
+  const labelled = (m: Match) => isLabelled(text.slice(Math.max(0, m.start - CONTEXT), m.start));
+  return addDisjoint(matches, matchParenthesisedCode(rest).filter(labelled));
 }
 
 // Page-country readings without the page country's trunk prefix, of text that is a valid number

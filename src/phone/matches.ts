@@ -1,5 +1,6 @@
 import {
   type CountryCode,
+  getCountryCallingCode,
   type PhoneNumber,
   parsePhoneNumberFromString,
   searchPhoneNumbersInText,
@@ -21,7 +22,7 @@ export interface Match {
 
 /** libphonenumber's matcher (leniency 'valid'), plus `00`/`011` prefixes it does not know. */
 export function matchNumbers(text: string, country: CountryCode | undefined): Match[] {
-  const matches = matchAll(text, country);
+  const matches = matchAll(text, country).filter((m) => !isMisgroupedNanp(text, m));
   const idd = rewriteIdd(text);
   if (!idd) return matches;
   const international: Match[] = [];
@@ -30,6 +31,17 @@ export function matchNumbers(text: string, country: CountryCode | undefined): Ma
     if (prefixStart !== undefined) international.push({ ...m, start: prefixStart, idd: true });
   }
   return mergeInternational(matches, international);
+}
+
+// "(65) 6436 5000" is Singapore's code in parentheses; libphonenumber's 'valid' leniency ignores
+// grouping and reads a North American "656-436-5000". No NANP number opens with two digits in
+// parentheses ("(1) 800 …" holds the country code and stays).
+function isMisgroupedNanp(text: string, m: Match): boolean {
+  return (
+    m.phone.countryCallingCode === '1' &&
+    text.charCodeAt(m.start) === 40 &&
+    text[m.start + 3] === ')'
+  );
 }
 
 // libphonenumber gives up on a text after this many rejected candidates (its default is
@@ -91,4 +103,47 @@ export function blankOut(text: string, matches: Match[]): string {
     at = m.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Numbers of `country` written with its calling code but no `+` ("Kuwait Tel: 965 23970072"),
+ * only used where the block names that country (see named-country.ts). Each candidate is matched
+ * as if a `+` stood before it; only a match of that calling code starting at the code counts.
+ */
+export function matchBareCallingCode(text: string, country: CountryCode): Match[] {
+  const code = getCountryCallingCode(country);
+  const out: Match[] = [];
+  const bare = new RegExp(`(?<![\\p{L}\\p{N}+])${code}(?=\\)?[\\s.(-]*\\d)`, 'gu');
+  for (const m of text.matchAll(bare)) {
+    if (m.index < (out[out.length - 1]?.end ?? 0)) continue;
+    const lineEnd = text.indexOf('\n', m.index);
+    const piece = `+${text.slice(m.index, lineEnd < 0 ? text.length : lineEnd)}`;
+    const first = matchAll(piece, country)[0];
+    if (first?.start !== 0 || first.phone.countryCallingCode !== code) continue;
+    // "(65) 6436 5000": the opening parenthesis belongs to the number.
+    const start = text[m.index - 1] === '(' ? m.index - 1 : m.index;
+    out.push({ start, end: m.index + first.end - 1, phone: first.phone, idd: true });
+  }
+  return out;
+}
+
+// A calling code in parentheses, written so it cannot be a North American area code or a trunk
+// code: spaced inside ("( 86 ) 755-8266-2458"), or with the area code beside it ("(86-10) 5869
+// 8989", "(41 21) 802 7000").
+const PAREN_CODE = /\((?:\s+[1-9]\d{0,2}\s*|[1-9]\d{0,2}\s+|[1-9]\d{0,2}[\s-]+\d{1,4}\s*)\)/g;
+
+/** Numbers written with their calling code in parentheses ("Tel ( 86 ) 755-8266-2458"). */
+export function matchParenthesisedCode(text: string): Match[] {
+  const out: Match[] = [];
+  PAREN_CODE.lastIndex = 0;
+  for (const m of text.matchAll(PAREN_CODE)) {
+    const lineEnd = text.indexOf('\n', m.index);
+    const rest = text.slice(m.index + 1, lineEnd < 0 ? text.length : lineEnd);
+    // Same length: "( 86 ) 755…" → "+ 86   755…", so offsets map back one to one.
+    const piece = `+${rest.replace(')', ' ')}`;
+    const first = matchAll(piece, undefined)[0];
+    if (first?.start !== 0 || first.end < m[0].length) continue;
+    out.push({ start: m.index, end: m.index + first.end, phone: first.phone, idd: true });
+  }
+  return out;
 }
