@@ -155,6 +155,7 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
   // A document in design mode is one big editor.
   if (doc.designMode === 'on') return;
   const done = new Set<Node>();
+  const verdicts: Verdicts = new Map();
   const texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
@@ -165,7 +166,7 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     }
     if (!DIGIT.test((node as Text).data)) continue;
     const block = blockOf(node, root);
-    if (done.has(block) || skippedBetween(node, root, options)) continue;
+    if (done.has(block) || skippedBetween(node, root, options, verdicts)) continue;
     for (const group of groupsIn(block, options, done)) yield group;
   }
   // Open shadow roots are separate trees: find their hosts with a plain element walk.
@@ -181,12 +182,32 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
   }
 }
 
-/** True when an element between `node` and `root` is never scanned. */
-function skippedBetween(node: Node, root: Node, options: WalkOptions): boolean {
-  for (let el = node.parentNode; el && el !== root; el = el.parentNode) {
-    if (el.nodeType === 1 && rejectInWalk(el as Element, options)) return true;
+/** Per walk: whether a node, or an ancestor of it up to the walk's root, is never scanned. */
+type Verdicts = Map<Node, boolean>;
+
+/**
+ * True when an element between `node` and `root` (root included) is never scanned. Each
+ * ancestor is judged once per walk: digit text nodes share most of their ancestors, and
+ * re-reading every ancestor's attributes for each of them was a third of the walk on big pages.
+ */
+function skippedBetween(node: Node, root: Node, options: WalkOptions, verdicts: Verdicts): boolean {
+  const unjudged: Node[] = [];
+  let verdict = false;
+  for (let el = node.parentNode; el; el = el === root ? null : el.parentNode) {
+    const known = verdicts.get(el);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    unjudged.push(el);
   }
-  return root.nodeType === 1 && rejectInWalk(root as Element, options);
+  // Judge from the top down: below a skipped element everything is skipped.
+  for (let i = unjudged.length - 1; i >= 0; i--) {
+    const el = unjudged[i] as Node;
+    if (!verdict && el.nodeType === 1 && rejectInWalk(el as Element, options)) verdict = true;
+    verdicts.set(el, verdict);
+  }
+  return verdict;
 }
 
 /**
@@ -197,15 +218,9 @@ function skippedBetween(node: Node, root: Node, options: WalkOptions): boolean {
 function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generator<WalkStep> {
   const doc = block.ownerDocument ?? (block as Document);
   done.add(block);
-  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (rejectInWalk(el, options)) return NodeFilter.FILTER_REJECT;
-      // A <br> separates lines inside one block.
-      return el.tagName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    },
-  });
+  // No filter callback (a call from the browser into our code per node, ~2× the walk's cost):
+  // skipped subtrees are stepped over by hand.
+  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let current: { block: Node; nodes: Text[]; digits: boolean } | null = null;
   // Groups without a digit cost nothing more: no join.
   const finish = (): TextBlock | null => {
@@ -228,8 +243,18 @@ function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generato
     // page changes meanwhile is caught later (the scanner re-reads each block before marking).
     if (++seen % CHECKPOINT_NODES === 0) yield null;
     if (node.nodeType !== 3) {
-      const group = finish();
-      if (group) yield group;
+      const el = node as Element;
+      if (rejectInWalk(el, options)) {
+        // Step over the subtree: the next node is the skipped element's last descendant's next.
+        const last = lastDescendant(el);
+        if (last !== el) walker.currentNode = last;
+        continue;
+      }
+      // A <br> separates lines inside one block; other elements are inline or nested blocks.
+      if (el.tagName === 'BR') {
+        const group = finish();
+        if (group) yield group;
+      }
       continue;
     }
     const text = node as Text;
@@ -250,6 +275,13 @@ function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generato
   }
   const last = finish();
   if (last) yield last;
+}
+
+/** The last node of `el`'s subtree in document order (`el` itself when it has no children). */
+function lastDescendant(el: Node): Node {
+  let node = el;
+  while (node.lastChild) node = node.lastChild;
+  return node;
 }
 
 /** Thrown into the caller when a paused walk lost its place (see `walkBlocks`). */
