@@ -11,7 +11,9 @@ import {
   parsePhoneNumberFromString,
   searchPhoneNumbersInText,
 } from 'libphonenumber-js/min';
+import { hasDigitRun, mayHoldNumber } from '../src/phone/gate';
 import { countryHintForPage, findPhoneNumbers, toDialString } from '../src/phone/index';
+import { pageRegions } from '../src/phone/page-region';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -558,6 +560,63 @@ function evalReadability(): Map<string, string[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The content script's gate for a US user (`mayHoldNumber`): how many blocks still load and run
+// the parser, and whether it ever hides a number the engine would find there (must be 0)
+
+function evalGate(): void {
+  type Tally = { runs: number; passed: number; pages: number; parsedPages: number };
+  let found = 0;
+  let hidden = 0;
+  const visit = (tally: Tally, file: string, readNoscript: boolean) => {
+    if (!existsSync(file)) return;
+    const html = readHtml(file);
+    const info = pageInfo(html);
+    const countries = [...pageRegions(info), 'US'];
+    const hint = countryHintForPage(info);
+    let parsed = false;
+    tally.pages++;
+    for (const block of htmlBlocks(html, readNoscript)) {
+      if (!hasDigitRun(block)) continue;
+      tally.runs++;
+      const passes = mayHoldNumber(block, countries);
+      if (passes) {
+        tally.passed++;
+        parsed = true;
+      }
+      const spans = engine(block, 'US', hint);
+      found += spans.length;
+      if (!passes && spans.length > 0) {
+        hidden += spans.length;
+        note(`gate HIDES ${file}: ${spans.map((f) => block.slice(f.start, f.end)).join(', ')}`);
+      }
+    }
+    if (parsed) tally.parsedPages++;
+  };
+  const fresh = (): Tally => ({ runs: 0, passed: 0, pages: 0, parsedPages: 0 });
+  const webstruct = fresh();
+  const readability = fresh();
+  const { pages } = readJson<{ pages: WebstructPage[] }>('vectors/webstruct-tel-gold.json');
+  for (const page of pages) visit(webstruct, join(CORPUS, page.file), true);
+  const dir = join(CORPUS, 'pages/readability');
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
+      visit(readability, join(dir, f), false);
+    }
+  }
+  for (const [name, t] of [
+    ['webstruct', webstruct],
+    ['readability', readability],
+  ] as const) {
+    row(
+      `content gate, US user, ${name}: blocks with a 6-digit run → parsed; pages parsed`,
+      `${t.runs} → ${t.passed}; ${t.parsedPages}/${t.pages}`,
+      '–',
+    );
+  }
+  row(`content gate: numbers hidden, of ${found} the engine finds there`, String(hidden), '–');
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function main(): void {
   const blocksOf = process.argv.indexOf('--blocks');
@@ -576,6 +635,7 @@ function main(): void {
   evalMicrosoft();
   evalNormalisation();
   const listings = evalReadability();
+  evalGate();
   printTable();
   for (const [name, listing] of listings) {
     console.log(`\nReadability pages, every number ${name} found (${listing.length}):`);

@@ -4,6 +4,7 @@
  * click. Only the digit gate and the walker are always loaded; the parser
  * comes on first need (see parser-loader.ts).
  */
+import { pageRegions } from '../phone/page-region';
 import { browser } from '../shared/browser';
 import { sendMessage } from '../shared/client';
 import { defaults, isSiteDisabled, SETTINGS_KEY, type Settings } from '../shared/settings';
@@ -44,6 +45,7 @@ const scanner = new Scanner({
     }
     return loaded;
   },
+  pageRegions: pageRegions({ hostname: location.hostname, lang: document.documentElement.lang }),
   countries: () => ({
     defaultCountry: settings.defaultCountry,
     ...(pageCountry ? { pageCountry } : {}),

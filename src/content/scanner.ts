@@ -1,4 +1,4 @@
-import { hasDigitRun } from '../phone/gate';
+import { mayHoldNumber } from '../phone/gate';
 import { StaleWalk, type TextBlock, type WalkOptions, walkBlocks } from './blocks';
 import type { Marks } from './marks';
 import type { PageParser } from './parser-api';
@@ -13,6 +13,8 @@ export interface ScannerOptions {
   /** The parser, loaded on first need; null when it cannot be had. */
   parser: () => Promise<PageParser | null>;
   countries: () => { defaultCountry: string; pageCountry?: string };
+  /** Regions the page names (see `pageRegions`): with the user's country, they set the gate. */
+  pageRegions: readonly string[];
   /** Told after each pass that changed the marks. */
   onChange?: () => void;
   /** Told of each open shadow root met (so it can be watched too). */
@@ -28,7 +30,7 @@ const yieldToPage = (): Promise<void> => {
 /**
  * Scans roots (the document, changed subtrees, shadow roots) in chunks of at
  * most CHUNK_MS, each recorded as a `net2phone:scan` measure. Text blocks go
- * through the digit gate first; the parser is loaded only when one passes.
+ * through the gate first (`mayHoldNumber`); the parser is loaded only when one passes.
  */
 export class Scanner {
   private readonly pending = new Set<Node>();
@@ -69,6 +71,7 @@ export class Scanner {
       chunkStart = performance.now();
     };
     const walk = this.options.walk();
+    const readAs = [...this.options.pageRegions, this.options.countries().defaultCountry];
     const blocks: TextBlock[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -81,7 +84,7 @@ export class Scanner {
           if (step === null) {
             if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
             if (this.stopped) return;
-          } else if (hasDigitRun(step.text)) {
+          } else if (mayHoldNumber(step.text, readAs)) {
             blocks.push(step);
           } else {
             // A rescanned block loses its old marks when it no longer passes the gate.

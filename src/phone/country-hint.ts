@@ -1,70 +1,12 @@
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/min';
+import { type PageInfo, pageRegions } from './page-region';
 
-export interface PageInfo {
-  hostname: string;
-  /** The document's language tag (`<html lang>`), e.g. `en-GB`; may be empty. */
-  lang?: string | undefined;
-}
-
-// Country-code TLDs sold as generic names (.io, .co, .tv, …) say nothing about where a business is.
-const GENERIC_CCTLDS = new Set([
-  'ac',
-  'ad',
-  'ai',
-  'am',
-  'as',
-  'cc',
-  'co',
-  'fm',
-  'gg',
-  'io',
-  'la',
-  'ly',
-  'me',
-  'ms',
-  'nu',
-  'sh',
-  'so',
-  'st',
-  'tk',
-  'to',
-  'tv',
-  'vc',
-  'ws',
-]);
-// TLDs whose letters differ from the ISO country code.
-const TLD_TO_COUNTRY: Record<string, string> = { uk: 'GB' };
+export type { PageInfo };
 
 /**
- * The country whose national-format numbers a page most likely shows: its ccTLD (`shop.co.uk` →
- * GB), else the region of its `lang` (`en-GB` → GB). `en-US` is ignored: it is the default of
- * countless site templates worldwide, so it says nothing.
+ * The country whose national-format numbers a page most likely shows: the first of its
+ * `pageRegions` (ccTLD, then `lang`) that libphonenumber knows.
  */
 export function countryHintForPage(page: PageInfo): CountryCode | undefined {
-  return fromHostname(page.hostname) ?? fromLang(page.lang ?? '');
-}
-
-function fromHostname(hostname: string): CountryCode | undefined {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === '' || /^[\d.]+$|:/.test(host)) return undefined; // IPv4 / IPv6 literals
-  const tld = host.slice(host.lastIndexOf('.') + 1);
-  if (tld.length !== 2 || GENERIC_CCTLDS.has(tld) || tld === host) return undefined;
-  return asCountry(TLD_TO_COUNTRY[tld] ?? tld.toUpperCase());
-}
-
-function fromLang(lang: string): CountryCode | undefined {
-  // BCP 47: language[-script][-REGION]…; only a two-letter region names a country.
-  const region = lang
-    .trim()
-    .split(/[-_]/)
-    .slice(1)
-    .find((part) => /^[A-Za-z]{2}$/.test(part));
-  if (!region) return undefined;
-  const upper = region.toUpperCase();
-  if (upper === 'US') return undefined;
-  return asCountry(upper === 'UK' ? 'GB' : upper);
-}
-
-function asCountry(code: string): CountryCode | undefined {
-  return isSupportedCountry(code) ? code : undefined;
+  return pageRegions(page).find((region): region is CountryCode => isSupportedCountry(region));
 }

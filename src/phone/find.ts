@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { dialStringOf, isCallable, parseValidNumber } from './dial';
 import { checkExtension } from './extension';
-import { hasDigitRun } from './gate';
+import { hasDigitRun, hasLabelledDigits } from './gate';
 import { separateGluedWords } from './joins';
 import { maskDatesAndTimes } from './mask';
 import {
@@ -16,7 +16,7 @@ import {
 import { countriesNamedIn, onlyCountryBefore } from './named-country';
 import { lacksTrunkPrefix } from './national-prefix';
 import { normalizeText } from './normalize';
-import { hasLabelledDigits, isLabelled, trapOf } from './traps';
+import { isLabelled, trapOf } from './traps';
 
 export interface FoundNumber {
   /** UTF-16 offsets into the text given to `findPhoneNumbers`. */

@@ -1,6 +1,5 @@
-// The cheap gate run before the parser on every text block: a phone number needs at least six
-// digits joined only by a few separator characters. Text without such a run (most prose, and
-// anything without digits at all) never reaches libphonenumber.
+// The cheap gates run before the parser. They look only at digits and a few characters, never at
+// libphonenumber's metadata, so the content script can carry them on every page.
 
 // Any Unicode decimal digit (full-width, Arabic-Indic, …), then five more, each after at most
 // three separator characters. Compiled once; `test` on a non-global regex keeps no state.
@@ -13,4 +12,66 @@ const VANITY_RUN = /\d{3}\)?[\s.-]?[A-Z0-9]{0,3}[.-]?[A-Z]{3}/;
 export function hasDigitRun(text: string): boolean {
   // The single-class test is the fast path: it fails on digit-free text without backtracking.
   return ANY_DIGIT.test(text) && (DIGIT_RUN.test(text) || VANITY_RUN.test(text));
+}
+
+// Any phone label followed by a digit: the cheap test before the labelled-only readings. A
+// one-letter label counts only as a capital ("T: 555…"), since "p. 12" is a page reference.
+const LETTER_THEN_DIGIT = /\b[TPFM]\s?[:.][^\p{L}\d\n]{0,4}\d/u;
+const WORD_THEN_DIGIT =
+  /(?:\bph\b|tel|phone|call|fax|mobile|cell|contact|toll|hotline|line|fono|handy)[^\p{L}\d\n]{0,4}\d/iu;
+
+/** True when `text` has a phone label with a digit right after it. */
+export function hasLabelledDigits(text: string): boolean {
+  return LETTER_THEN_DIGIT.test(text) || WORD_THEN_DIGIT.test(text);
+}
+
+// A North American vanity number in running text ("1-800-FLOWERS", "(888) 555-HELP"): optional
+// `+1`/`1`, an area code, then seven capitals or digits, three or more of them capitals.
+export const NANP_VANITY =
+  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\([2-9]\d\d\)|[2-9]\d\d)[\s.-]?(?=[A-Z0-9.-]*[A-Z][A-Z0-9.-]*[A-Z][A-Z0-9.-]*[A-Z])[A-Z0-9](?:[.-]?[A-Z0-9]){6}(?!\w)/;
+
+// The countries of the North American Numbering Plan (calling code 1): a national number there
+// always has ten digits.
+const NANP = new Set(
+  'US CA AG AI AS BB BM BS DM DO GD GU JM KN KY LC MP MS PR SX TC TT VC VG VI'.split(' '),
+);
+
+// Every run of six or more digits joined by light punctuation, and a date at its start
+// ("2024-11-27", "2019/05/14 12:30", "11/27/2026"), whose digits do not count towards a number.
+const DIGIT_RUNS = /\p{Nd}(?:[\s\p{Pd}()./+·]{0,3}\p{Nd}){5,}/gu;
+const LEADING_DATE =
+  /^(?:(?:1[89]|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:1[89]|20)?\d\d)(?!\d)/u;
+// An ISBN ("0-306-40615-2", "978-3-16-148410-0"): its last group is one check character.
+const ISBN = /^(?:97[89]-)?\d{1,5}-\d{1,7}-\d{1,7}-[\dX]$/;
+const ONLY_DIGITS = /^\p{Nd}+$/u;
+const NOT_DIGIT = /\P{Nd}/gu;
+
+/**
+ * The content script's gate: true when `text` may hold a number the engine would find, reading
+ * national numbers as `countries` (the page's regions, if any, and the user's country). When all
+ * of them use the North American plan, a number has ten digits (eleven with a leading 1) unless
+ * it is written with `+` or dialled with 00/011, so dates, year ranges, ISBNs, ids and prices
+ * (most digit runs on real pages) never load the parser. Labelled digits ("Tel: …") always pass:
+ * a block can name another country. `npm run eval` checks that this hides no number the engine
+ * finds on the corpus pages.
+ */
+export function mayHoldNumber(text: string, countries: ReadonlyArray<string | undefined>): boolean {
+  if (!hasDigitRun(text)) return false;
+  if (!countries.every((c) => c !== undefined && NANP.has(c))) return true;
+  if (NANP_VANITY.test(text) || hasLabelledDigits(text)) return true;
+  for (const match of text.matchAll(DIGIT_RUNS)) {
+    if (mayBeNanpReadable(match[0], text[match.index - 1] === '+')) return true;
+  }
+  return false;
+}
+
+function mayBeNanpReadable(run: string, afterPlus: boolean): boolean {
+  if (afterPlus || run.includes('+')) return true;
+  if (ISBN.test(run)) return false;
+  if (ONLY_DIGITS.test(run)) {
+    // Unformatted: a national number, or an international one dialled with 00 / 011.
+    const digits = run.length;
+    return digits === 10 || (digits === 11 && run[0] === '1') || /^0(?:0|11)\d{7}/.test(run);
+  }
+  return run.replace(LEADING_DATE, '').replace(NOT_DIGIT, '').length >= 10;
 }

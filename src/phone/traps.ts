@@ -103,15 +103,6 @@ const CHECKS: Array<[string, Check]> = [
 // "Tel: ", "Phone ", "T: " (one-letter labels only with their colon) just before a number.
 const LABEL_BEFORE = /(?:^|[^\p{L}])(?:[TPFM]\s?[:.]|\p{L}+\s?[:.]?)\s*\(?$/u;
 
-// Any phone label followed by a digit: the cheap test before the labelled-only readings.
-const LABEL_THEN_DIGIT =
-  /(?:\b[TPFM]\s?[:.]|\bph\b|tel|phone|call|fax|mobile|cell|contact|toll|hotline|line|fono|handy)[^\p{L}\d\n]{0,4}\d/iu;
-
-/** True when `text` has a phone label with a digit right after it. */
-export function hasLabelledDigits(text: string): boolean {
-  return LABEL_THEN_DIGIT.test(text);
-}
-
 /** True when `before` (the text up to a number) ends with a phone label. */
 export function isLabelled(before: string): boolean {
   const label = LABEL_BEFORE.exec(before);

@@ -1,4 +1,5 @@
 import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js/min';
+import { NANP_VANITY } from './gate';
 
 // Vanity numbers ("1-800-FLOWERS", "800 SIX-flag"): dialed by their keypad digits, but only in the
 // unambiguous North American shape, so a word that happens to follow a number is never dialed.
@@ -24,10 +25,9 @@ export function vanityToDigits(text: string): string | undefined {
 const VANITY =
   /^(?:\+?1[\s.-]?)?\(?[2-9]\d\d\)?[\s.-]?(?=[A-Za-z0-9.\s-]*[A-Za-z])[A-Za-z0-9](?:[\s.-]?[A-Za-z0-9]){6}$/;
 
-// Vanity numbers in running text: upper-case letters only (so ordinary words never qualify), at
-// least three of them, in the NANP shape above.
-const VANITY_IN_TEXT =
-  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\([2-9]\d\d\)|[2-9]\d\d)[\s.-]?(?=[A-Z0-9.-]*[A-Z][A-Z0-9.-]*[A-Z][A-Z0-9.-]*[A-Z])[A-Z0-9](?:[.-]?[A-Z0-9]){6}(?![\w])/g;
+// Vanity numbers in running text (the gate's shape): upper-case letters only, so ordinary words
+// never qualify.
+const VANITY_IN_TEXT = new RegExp(NANP_VANITY.source, 'g');
 const HAS_CAPS_RUN = /[A-Z]{3}/;
 
 export interface VanityMatch {
