@@ -75,7 +75,11 @@ describe('mayHoldNumber (the content script gate)', () => {
   });
 
   it('stays as open as the digit gate when a reading country is not North American', () => {
-    for (const countries of [['GB', 'US'], ['US', 'DE'], [undefined, 'US']]) {
+    for (const countries of [
+      ['GB', 'US'],
+      ['US', 'DE'],
+      [undefined, 'US'],
+    ]) {
       expect(mayHoldNumber('Posted 2024-11-27', countries)).toBe(true);
       expect(mayHoldNumber('Ring 030 123456', countries)).toBe(true);
     }
