@@ -6,11 +6,8 @@
 // entry on wikipedia-2 produced no long task, while the page's own 398 ms parse did) and
 // 'long-animation-frame' (its `scripts` never list extension code). Each `net2phone:scan` entry is
 // a stretch of our code between two yields, so the longest entry stands for our longest task.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from '../../test/e2e/support/chromium';
+import type { CDPSession, Page } from 'playwright-core';
+import { extensionWorker, launchChromium } from '../../test/e2e/support/chromium';
 
 export const SCAN_MEASURE = 'net2phone:scan';
 
@@ -41,49 +38,28 @@ export interface BenchBrowser {
 }
 
 /**
- * Chromium with one unpacked extension: the launch of test/e2e/support/chromium.ts, minus the
- * wait for a service worker (the floor extension has none), plus two flags for stable offline
+ * Chromium with one unpacked extension (test/e2e/support/chromium.ts), waiting for a service
+ * worker only when asked (the floor extension has none), plus two flags for stable offline
  * timing: every host but 127.0.0.1 fails DNS at once (saved pages link to the whole web), and no
  * back/forward cache (each load is a fresh document; old ones are not kept alive).
  */
 export async function launch(extensionPath: string, withWorker: boolean): Promise<BenchBrowser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'n2p-bench-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const { context, dispose } = await launchChromium(extensionPath, {
     viewport: { width: 1280, height: 900 },
-    ignoreDefaultArgs: ['--disable-extensions', '--headless'],
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch,BackForwardCache',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-    ],
+    disableFeatures: ['BackForwardCache'],
+    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   let origin: string | null = null;
   if (withWorker) {
-    const worker =
-      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     // URL.origin is "null" for non-special schemes such as chrome-extension:.
-    origin = `chrome-extension://${new URL(worker.url()).host}`;
+    origin = `chrome-extension://${new URL((await extensionWorker(context)).url()).host}`;
   }
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     page,
     origin,
     cdp: await context.newCDPSession(page),
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: dispose,
   };
 }
 

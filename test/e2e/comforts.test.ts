@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeApi, startFakeApi } from '../fake-api/server';
 import { buildExtension } from './support/build-extension';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
-import { PopupPage } from './support/popup-page';
+import { PopupPage, signInThroughPopup } from './support/popup-page';
 
 /**
  * Everyday comforts in real Chromium: the keyboard command and the omnibox
@@ -27,13 +27,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/`;
   browser = await launchWithExtension(await buildExtension('chrome', fake.url));
-  const popup = await new PopupPage(
-    await browser.context.newPage(),
-    browser.url('src/popup/index.html'),
-  ).open();
-  await popup.signIn();
-  await popup.yourNumbers().waitFor();
-  await popup.page.close();
+  await signInThroughPopup(browser);
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, type FakeApi, startFakeApi } from '../fake-api/server';
 import { buildExtension } from './support/build-extension';
 import { type FirefoxPage, type FirefoxSession, launchFirefox } from './support/firefox';
+import { CONTACT, TEL_LINKS } from './support/fixture-numbers';
 import {
   callButtonCentre,
   cardState,
@@ -36,23 +37,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const CONTACT = [
-  '(973) 555-0142',
-  '(973) 555-0143',
-  '1-800-555-0199',
-  '(973) 555-1212',
-  '973-555-0150 ext. 204',
-  '+1 973 555 0160 x12',
-  '973.555.0170',
-  '+44 20 7946 0958',
-  '+49 30 901820',
-  '+33 1 42 68 53 00',
-  '+61 2 9374 4000',
-  '+1 (416) 555-0199',
-  '+52 55 1234 5678',
-  '+81 3-3224-5000',
-  '1 (888) 555-0111',
-];
 const ESCAPE = '\uE00C';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -182,5 +166,33 @@ describe('Firefox ESR: the content script', () => {
     await page.press(ESCAPE);
     await page.waitFor(`document.querySelector('net2phone-call-card') === null`);
     expect(await cardState(world)).toEqual({ open: false, button: null });
+  });
+
+  it('opens the card for a real click on a tel: link instead of following it; Call places one call', async () => {
+    const { page, world } = await fixture('tel-links.html', TEL_LINKS.length);
+    fake.clearLog();
+    const url = await page.evaluate<string>('location.href');
+    const link = await page.evaluate<{ x: number; y: number }>(`(() => {
+      const r = document.querySelector('#tel-ext').getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    })()`);
+    await page.clickAt(link.x, link.y);
+    await page.waitFor(
+      `document.querySelector('net2phone-call-card')?.shadowRoot?.querySelector('button.call')?.textContent === 'Call +1 973-555-0150'`,
+    );
+    // The page saw its click cancelled, and stayed where it was.
+    expect(await page.evaluate('window.lastClick')).toEqual({
+      href: 'tel:+1-973-555-0150;ext=204',
+      defaultPrevented: true,
+    });
+    expect(await page.evaluate<string>('location.href')).toBe(url);
+
+    const button = await callButtonCentre(world);
+    await page.clickAt(button.x, button.y);
+    for (let i = 0; i < 100 && fake.calls().length === 0; i++) await sleep(50);
+    await sleep(500);
+    expect(fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550150' }]);
+    await page.press(ESCAPE);
+    await page.waitFor(`document.querySelector('net2phone-call-card') === null`);
   });
 });

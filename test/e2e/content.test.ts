@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type FakeApi, startFakeApi } from '../fake-api/server';
 import { buildExtension } from './support/build-extension';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { CONTACT, TEL_LINKS } from './support/fixture-numbers';
 import {
   callButtonCentre,
   cardState,
@@ -15,7 +16,7 @@ import {
   settledMarks,
   textCentre,
 } from './support/page-marks';
-import { PopupPage } from './support/popup-page';
+import { signInThroughPopup } from './support/popup-page';
 import { type StaticServer, serveFixtures } from './support/static-server';
 
 /**
@@ -32,13 +33,7 @@ beforeAll(async () => {
   fake = await startFakeApi({ accessTokenTtlSeconds: 3599 });
   site = await serveFixtures();
   browser = await launchWithExtension(await buildExtension('chrome', fake.url));
-  const popup = await new PopupPage(
-    await browser.context.newPage(),
-    browser.url('src/popup/index.html'),
-  ).open();
-  await popup.signIn();
-  await popup.yourNumbers().waitFor();
-  await popup.page.close();
+  await signInThroughPopup(browser);
 });
 
 afterAll(async () => {
@@ -47,27 +42,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const CONTACT = [
-  '(973) 555-0142',
-  '(973) 555-0143',
-  '1-800-555-0199',
-  '(973) 555-1212',
-  '973-555-0150 ext. 204',
-  '+1 973 555 0160 x12',
-  '973.555.0170',
-  '+44 20 7946 0958',
-  '+49 30 901820',
-  '+33 1 42 68 53 00',
-  '+61 2 9374 4000',
-  '+1 (416) 555-0199',
-  '+52 55 1234 5678',
-  '+81 3-3224-5000',
-  '1 (888) 555-0111',
-];
 /** The only two numbers on the traps page (its #real section). */
 const TRAPS = ['(973) 555-1212', '+44 20 7946 0958'];
-/** The link text "+1 416 555 0123" and the paragraph #visible; nothing in forms, editors, code. */
-const TEL_LINKS = ['+1 416 555 0123', '973-555-0170'];
 const SHADOW = ['973-555-0301', '(973) 555-0302', '212-555-0303', '416-555-0304'];
 const SHADOW_LATE = [...SHADOW, '514-555-0306', '303-555-0307'];
 const FRAME = ['(201) 555-0308', '+353 1 234 5678'];

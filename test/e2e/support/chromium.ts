@@ -17,12 +17,28 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Real Chromium (Debian's), headless, a fresh profile, our extension loaded unpacked. */
-export async function launchWithExtension(extensionPath: string): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** Extra `--disable-features` entries. */
+  disableFeatures?: string[];
+  /** Extra command-line flags. */
+  args?: string[];
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * Debian's Chromium, headless with the project's flags, a fresh profile (removed by
+ * `dispose`), one extension loaded unpacked. The e2e tests and the benchmark both launch here.
+ */
+export async function launchChromium(
+  extensionPath: string,
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; dispose(): Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'n2p-chromium-'));
+  const features = ['DisableLoadExtensionCommandLineSwitch', ...(options.disableFeatures ?? [])];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     args: [
       '--headless=new',
@@ -32,14 +48,33 @@ export async function launchWithExtension(extensionPath: string): Promise<Extens
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      `--disable-features=${features.join(',')}`,
+      ...(options.args ?? []),
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
     ],
   });
-  const worker = async () =>
+  return {
+    context,
+    async dispose() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's service worker, waiting for it to start if need be. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return (
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
+  );
+}
+
+/** Real Chromium (Debian's), headless, a fresh profile, our extension loaded unpacked. */
+export async function launchWithExtension(extensionPath: string): Promise<ExtensionBrowser> {
+  const { context, dispose } = await launchChromium(extensionPath);
+  const worker = () => extensionWorker(context);
   const first = await worker();
   const extensionId = new URL(first.url()).host;
 
@@ -56,9 +91,6 @@ export async function launchWithExtension(extensionPath: string): Promise<Extens
       await cdp.detach();
       await page.close();
     },
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: dispose,
   };
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { demoUser } from '../../fake-api/server';
+import type { ExtensionBrowser } from './chromium';
 
 /** The toolbar popup, opened as a tab, driven by its labels like a person would. */
 export class PopupPage {
@@ -46,4 +47,15 @@ export class PopupPage {
   signInButton() {
     return this.page.getByRole('button', { name: 'Sign in' });
   }
+}
+
+/** Signs the demo user in through the real popup, and closes it once their numbers show. */
+export async function signInThroughPopup(browser: ExtensionBrowser): Promise<void> {
+  const popup = await new PopupPage(
+    await browser.context.newPage(),
+    browser.url('src/popup/index.html'),
+  ).open();
+  await popup.signIn();
+  await popup.yourNumbers().waitFor();
+  await popup.page.close();
 }
