@@ -52,7 +52,11 @@ export function createHistory(area: HistoryArea) {
       : [];
   };
   return {
-    list: read,
+    /** Waits for writes already asked for: a popup refreshing right after a call sees it. */
+    async list(): Promise<CallRecord[]> {
+      await queue;
+      return read();
+    },
     add(record: CallRecord): Promise<void> {
       const write = queue.then(async () => {
         const next = [record, ...(await read())].slice(0, HISTORY_LIMIT);

@@ -42,6 +42,24 @@ describe('recent calls', () => {
     expect((await history.list()).map((r) => r.id).sort()).toEqual(['id-1', 'id-2', 'id-3']);
   });
 
+  it('lists a call whose write was asked for but not finished (the popup refreshes at once)', async () => {
+    const storage = area();
+    let finishWrite = () => {};
+    const slow = {
+      ...storage,
+      set: (items: Record<string, unknown>) =>
+        new Promise<void>((resolve) => {
+          finishWrite = () => void storage.set(items).then(resolve);
+        }),
+    };
+    const history = createHistory(slow);
+    void history.add(record(1));
+    const listed = history.list();
+    await new Promise((r) => setTimeout(r, 10));
+    finishWrite();
+    expect((await listed).map((r) => r.id)).toEqual(['id-1']);
+  });
+
   it('drops malformed stored entries and keeps the good ones', async () => {
     const history = createHistory(
       area({
