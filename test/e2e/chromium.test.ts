@@ -132,7 +132,8 @@ describe('calling from the dial box', () => {
       } as const,
       /net2phone answered HTTP 502/,
     ],
-    [{ kind: 'drop' } as const, /the call may have been placed/],
+    // The connection lost after the request was sent (`cut`, not `drop`: see test/fake-api/server.ts).
+    [{ kind: 'cut' } as const, /the call may have been placed/],
   ])('shows the specific message for %j and sends exactly one POST', async (fault, message) => {
     fake.inject({ ...fault, path: '/api/calls/', method: 'POST' });
     const p = await popup();

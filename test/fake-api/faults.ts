@@ -1,5 +1,5 @@
 /**
- * One-shot faults queued by tests: forced statuses, delays, dropped connections
+ * One-shot faults queued by tests: forced statuses, delays, dropped or cut connections
  * (integrate-api.md §10.8). The dropped connection is the case behind the client's
  * "never retry a call once it may have reached the server" rule (§11.4).
  */
@@ -18,6 +18,12 @@ export type Fault = {
   | { kind: 'delay'; ms: number }
   /** Reads and records the request, then destroys the socket without answering. */
   | { kind: 'drop' }
+  /**
+   * Reads and records the request, starts the answer (status line and headers), then cuts the
+   * connection mid-body: the request surely arrived, the answer was lost. Unlike after a `drop`,
+   * no browser resends the request by itself (see server.ts), so e2e tests use this one.
+   */
+  | { kind: 'cut' }
   /** Resets the connection before reading anything; not recorded, as if the server were down. */
   | { kind: 'unreachable' }
 );
@@ -110,9 +116,10 @@ export function faultProblem(value: unknown): string | undefined {
         ? undefined
         : 'ms must be a non-negative number';
     case 'drop':
+    case 'cut':
     case 'unreachable':
       return undefined;
     default:
-      return 'kind must be one of status, delay, drop, unreachable';
+      return 'kind must be one of status, delay, drop, cut, unreachable';
   }
 }

@@ -79,10 +79,10 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    // Chromium resends a request by itself when a *reused* keep-alive socket closes before any
-    // response byte (its guard against the idle-close race), so a connection fault on a reused
-    // socket would test the browser, not the client. While one is pending, no socket is kept
-    // for reuse: the faulted request always arrives on a fresh one.
+    // Chromium resends a request by itself when a keep-alive socket that it counts as reused (one
+    // that served a request, or one it opened ahead and left idle) closes before any response
+    // byte, so a `drop` can reach the fake twice. While one is pending no socket is kept for
+    // reuse, which makes that rarer but not impossible: e2e tests use `cut` instead.
     if (faults.hasConnectionFault()) res.setHeader('Connection', 'close');
     const fault = faults.take(method, url.pathname);
     if (fault?.kind === 'unreachable') {
@@ -122,6 +122,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     if (fault?.kind === 'drop') {
       // The request reached the server, but no answer ever comes back.
       req.socket.destroy();
+      options.onRequest?.(entry);
+      return;
+    }
+    if (fault?.kind === 'cut') {
+      // The answer starts, then the connection is lost: the body never completes.
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '64' });
+      res.write('{"', () => req.socket.destroy());
       options.onRequest?.(entry);
       return;
     }

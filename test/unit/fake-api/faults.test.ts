@@ -143,6 +143,20 @@ describe('drop', () => {
   });
 });
 
+describe('cut', () => {
+  it('records the request, starts the answer, then cuts the connection mid-body', async () => {
+    const api = await fake();
+    const { access_token } = await signIn(api);
+    api.inject({ kind: 'cut', path: '/api/calls/' });
+    const res = await call(api, access_token, '16135550100');
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    expect(api.calls()).toHaveLength(1);
+    expect(api.calls()[0]).toMatchObject({ status: 0, fields: { to: '16135550100' } });
+    expect((await call(api, access_token)).status).toBe(201);
+  });
+});
+
 describe('connection faults and keep-alive', () => {
   it('keeps no socket for reuse while a drop waits, so the dropped request is never resent', async () => {
     const api = await fake();
