@@ -76,6 +76,9 @@ const waitForCalls = async (count: number) => {
 async function popupBeside(page: import('playwright-core').Page) {
   await page.bringToFront();
   const url = browser.url('src/popup/index.html');
+  // A popup page left open (by a failed test) must not be taken for the new one.
+  const before = new Set(browser.context.pages());
+  const opened = () => browser.context.pages().find((p) => p.url() === url && !before.has(p));
   const worker = await browser.worker();
   await worker.evaluate(async (popupUrl) => {
     const api = (
@@ -84,8 +87,8 @@ async function popupBeside(page: import('playwright-core').Page) {
     await api.windows.create({ url: popupUrl, focused: false });
   }, url);
   // The new window's page may be reported before or after it navigates: find it by URL.
-  await expect.poll(() => browser.context.pages().some((p) => p.url() === url)).toBe(true);
-  const popup = browser.context.pages().find((p) => p.url() === url);
+  await expect.poll(() => opened() !== undefined).toBe(true);
+  const popup = opened();
   if (!popup) throw new Error('the popup window did not open');
   await popup.waitForLoadState('domcontentloaded');
   return new PopupPage(popup, url);
