@@ -2,13 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, type FakeApi, startFakeApi } from '../fake-api/server';
 import { buildExtension } from './support/build-extension';
 import { type FirefoxPage, type FirefoxSession, launchFirefox } from './support/firefox';
+import { buttonNamed, byLabel } from './support/firefox-controls';
 import { CONTACT, TEL_LINKS } from './support/fixture-numbers';
 import {
   callButtonCentre,
   cardState,
   type Evaluate,
+  elementCentre,
   firefoxWorld,
   markCentre,
+  readMarks,
   sameOriginFrame,
   settledMarks,
 } from './support/page-marks';
@@ -40,29 +43,14 @@ afterAll(async () => {
 const ESCAPE = '\uE00C';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Through the popup, as a person does (labels from DESIGN.md). */
+/** Through the popup, as a person does. */
 async function signIn() {
   const popup = await firefox.newTab(`${firefox.extensionBaseUrl}src/popup/index.html`);
   await popup.waitFor(`document.querySelector('label') !== null`, 10_000);
-  const byLabel = async (text: string) => {
-    const id = await popup.evaluate<string | null>(`(() => {
-      const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(text)});
-      return label?.control?.id ?? null;
-    })()`);
-    if (!id) throw new Error(`no control labelled ${text}`);
-    return `[id=${JSON.stringify(id)}]`;
-  };
-  await popup.fill(await byLabel('Email'), demoUser.username);
-  await popup.fill(await byLabel('Password'), demoUser.password);
-  await popup.fill(await byLabel('Client ID'), demoUser.clientId);
-  const signInButton = await popup.evaluate<string | null>(`(() => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Sign in');
-    if (!button) return null;
-    button.id ||= 'sign-in-under-test';
-    return button.id;
-  })()`);
-  if (!signInButton) throw new Error('no Sign in button');
-  await popup.click(`[id=${JSON.stringify(signInButton)}]`);
+  await popup.fill(await byLabel(popup, 'Email'), demoUser.username);
+  await popup.fill(await byLabel(popup, 'Password'), demoUser.password);
+  await popup.fill(await byLabel(popup, 'Client ID'), demoUser.clientId);
+  await popup.click(await buttonNamed(popup, 'Sign in'));
   await popup.waitFor(`document.body.innerText.includes('Your numbers')`, 10_000);
   await popup.close();
 }
@@ -172,10 +160,7 @@ describe('Firefox ESR: the content script', () => {
     const { page, world } = await fixture('tel-links.html', TEL_LINKS.length);
     fake.clearLog();
     const url = await page.evaluate<string>('location.href');
-    const link = await page.evaluate<{ x: number; y: number }>(`(() => {
-      const r = document.querySelector('#tel-ext').getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    })()`);
+    const link = await elementCentre(world, '#tel-ext');
     await page.clickAt(link.x, link.y);
     await page.waitFor(
       `document.querySelector('net2phone-call-card')?.shadowRoot?.querySelector('button.call')?.textContent === 'Call +1 973-555-0150'`,
@@ -194,5 +179,21 @@ describe('Firefox ESR: the content script', () => {
     expect(fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550150' }]);
     await page.press(ESCAPE);
     await page.waitFor(`document.querySelector('net2phone-call-card') === null`);
+  });
+
+  it('unmarks an open tab when its site is turned off in the options, and marks it again when turned back on', async () => {
+    const { world } = await fixture('contact.html', CONTACT.length);
+    const host = new URL(site.page('contact.html')).hostname;
+    const options = await firefox.newTab(`${firefox.extensionBaseUrl}src/options/index.html`);
+    await options.waitFor(`document.body.innerText.includes('Site to add')`, 10_000);
+    await options.fill(await byLabel(options, 'Site to add'), host);
+    await options.click(await buttonNamed(options, 'Add site'));
+    await expect.poll(() => readMarks(world), { timeout: 10_000 }).toEqual([]);
+
+    await options.click(await buttonNamed(options, `Remove ${host}`));
+    await expect
+      .poll(async () => (await readMarks(world)).length, { timeout: 10_000 })
+      .toBe(CONTACT.length);
+    await options.close();
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, type FakeApi, startFakeApi } from '../fake-api/server';
 import { buildExtension } from './support/build-extension';
-import { type FirefoxPage, type FirefoxSession, launchFirefox } from './support/firefox';
+import { type FirefoxSession, launchFirefox } from './support/firefox';
+import { buttonNamed, byLabel } from './support/firefox-controls';
 
 /**
  * The Firefox build in Firefox ESR (temporary add-on over WebDriver BiDi):
@@ -20,31 +21,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** A CSS selector for the control labelled `text`, found as a person would find it. */
-async function byLabel(page: FirefoxPage, text: string): Promise<string> {
-  const id = await page.evaluate<string | null>(`(() => {
-    const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(text)});
-    return label?.control?.id ?? null;
-  })()`);
-  if (!id) throw new Error(`no control labelled ${text}`);
-  return `[id=${JSON.stringify(id)}]`;
-}
-
-/** A real click on the button whose visible name is `name`. */
-async function clickButton(page: FirefoxPage, name: string): Promise<void> {
-  const selector = await page.evaluate<string | null>(`(() => {
-    const target = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
-    if (!target) return null;
-    const path = [];
-    for (let el = target; el && el !== document.documentElement; el = el.parentElement) {
-      path.unshift(el.tagName.toLowerCase() + ':nth-child(' + ([...el.parentElement.children].indexOf(el) + 1) + ')');
-    }
-    return path.join(' > ');
-  })()`);
-  if (!selector) throw new Error(`no button named ${name}`);
-  await page.click(selector);
-}
-
 describe('Firefox ESR', () => {
   it('signs in through the popup and places a dial-box call', async () => {
     const page = await firefox.newTab(`${firefox.extensionBaseUrl}src/popup/index.html`);
@@ -52,12 +28,12 @@ describe('Firefox ESR', () => {
     await page.fill(await byLabel(page, 'Email'), demoUser.username);
     await page.fill(await byLabel(page, 'Password'), demoUser.password);
     await page.fill(await byLabel(page, 'Client ID'), demoUser.clientId);
-    await clickButton(page, 'Sign in');
+    await page.click(await buttonNamed(page, 'Sign in'));
     await page.waitFor(`document.body.innerText.includes('Your numbers')`, 10_000);
     expect(await page.textContent()).toContain('Dana Demo');
 
     await page.fill(await byLabel(page, 'Number to call'), '+44 20 7031 3000');
-    await clickButton(page, 'Call');
+    await page.click(await buttonNamed(page, 'Call'));
     await page.waitFor(`document.body.innerText.includes('your phone will ring first')`, 10_000);
 
     const calls = fake.calls();
