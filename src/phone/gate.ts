@@ -14,13 +14,17 @@ export function hasDigitRun(text: string): boolean {
   return ANY_DIGIT.test(text) && (DIGIT_RUN.test(text) || VANITY_RUN.test(text));
 }
 
-// Any phone label followed by a digit: the cheap test before the labelled-only readings. A
-// one-letter label counts only as a capital ("T: 555…"), since "p. 12" is a page reference.
-const LETTER_THEN_DIGIT = /\b[TPFM]\s?[:.][^\p{L}\d\n]{0,4}\d/u;
-const WORD_THEN_DIGIT =
-  /(?:\bph\b|tel|phone|call|fax|mobile|cell|contact|toll|hotline|line|fono|handy)[^\p{L}\d\n]{0,4}\d/iu;
+// A phone label followed by a run of six digits: the cheap test before the labelled-only
+// readings. A one-letter label counts only as a capital ("T: 555…"), and only before a run, since
+// "p. 12" is a page reference and "Smith, M. (1999)" a citation.
+const RUN_AFTER_LABEL = String.raw`[^\p{L}\d\n]{0,4}\p{Nd}(?:[\s\p{Pd}()./+·]{0,3}\p{Nd}){5}`;
+const LETTER_THEN_DIGIT = new RegExp(String.raw`\b[TPFM]\s?[:.]${RUN_AFTER_LABEL}`, 'u');
+const WORD_THEN_DIGIT = new RegExp(
+  String.raw`(?:\bph\b|tel|phone|call|fax|mobile|cell|contact|toll|hotline|line|fono|handy)${RUN_AFTER_LABEL}`,
+  'iu',
+);
 
-/** True when `text` has a phone label with a digit right after it. */
+/** True when `text` has a phone label with a run of six digits right after it. */
 export function hasLabelledDigits(text: string): boolean {
   return LETTER_THEN_DIGIT.test(text) || WORD_THEN_DIGIT.test(text);
 }
@@ -36,13 +40,16 @@ const NANP = new Set(
   'US CA AG AI AS BB BM BS DM DO GD GU JM KN KY LC MP MS PR SX TC TT VC VG VI'.split(' '),
 );
 
-// Every run of six or more digits joined by light punctuation, and a date at its start
-// ("2024-11-27", "2019/05/14 12:30", "11/27/2026"), whose digits do not count towards a number.
+// Every run of six or more digits joined by light punctuation, and a date or a year range at its
+// start ("2024-11-27", "2019/05/14 12:30", "11/27/2026", "2006–18 (2017"), whose digits do not
+// count towards a number.
 const DIGIT_RUNS = /\p{Nd}(?:[\s\p{Pd}()./+·]{0,3}\p{Nd}){5,}/gu;
 const LEADING_DATE =
-  /^(?:(?:1[89]|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:1[89]|20)?\d\d)(?!\d)/u;
+  /^(?:(?:1[89]|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:1[89]|20)?\d\d|(?:1[89]|20)\d\d\s?[-–—]\s?(?:(?:1[89]|20)\d\d|\d\d))(?!\d)/u;
 // An ISBN ("0-306-40615-2", "978-3-16-148410-0"): its last group is one check character.
 const ISBN = /^(?:97[89]-)?\d{1,5}-\d{1,7}-\d{1,7}-[\dX]$/;
+// A DOI ("10.1016/0169-5347(93)90009") or an ISBN-13 run into other digits.
+const DOI_OR_ISBN13 = /^(?:10\.\d{4,9}\/|97[89]\d{10})/;
 const ONLY_DIGITS = /^\p{Nd}+$/u;
 const NOT_DIGIT = /\P{Nd}/gu;
 
@@ -50,7 +57,7 @@ const NOT_DIGIT = /\P{Nd}/gu;
  * The content script's gate: true when `text` may hold a number the engine would find, reading
  * national numbers as `countries` (the page's regions, if any, and the user's country). When all
  * of them use the North American plan, a number has ten digits (eleven with a leading 1) unless
- * it is written with `+` or dialled with 00/011, so dates, year ranges, ISBNs, ids and prices
+ * it follows a `+` or is dialled with 00/011, so dates, year ranges, ISBNs, ids and prices
  * (most digit runs on real pages) never load the parser. Labelled digits ("Tel: …") always pass:
  * a block can name another country. `npm run eval` checks that this hides no number the engine
  * finds on the corpus pages.
@@ -66,12 +73,17 @@ export function mayHoldNumber(text: string, countries: ReadonlyArray<string | un
 }
 
 function mayBeNanpReadable(run: string, afterPlus: boolean): boolean {
-  if (afterPlus || run.includes('+')) return true;
-  if (ISBN.test(run)) return false;
+  if (afterPlus) return true;
+  if (ISBN.test(run) || DOI_OR_ISBN13.test(run)) return false;
   if (ONLY_DIGITS.test(run)) {
-    // Unformatted: a national number, or an international one dialled with 00 / 011.
+    // Unformatted: a national number (its area code starts with 2–9), or an international one
+    // dialled with 00 / 011.
     const digits = run.length;
-    return digits === 10 || (digits === 11 && run[0] === '1') || /^0(?:0|11)\d{7}/.test(run);
+    return (
+      (digits === 10 && /^[2-9]/.test(run)) ||
+      (digits === 11 && /^1[2-9]/.test(run)) ||
+      /^0(?:0|11)\d{7}/.test(run)
+    );
   }
   return run.replace(LEADING_DATE, '').replace(NOT_DIGIT, '').length >= 10;
 }

@@ -50,6 +50,8 @@ describe('mayHoldNumber (the content script gate)', () => {
       '1-800-FLOWERS',
       'Questions? (888) 555-HELP',
       'Tel: 030 123456',
+      'T: 030 123456',
+      '(+44) 20 7031 3000',
       'Due 2024-11-27, call 973-555-1212',
     ]) {
       expect(mayHoldNumber(text, us), text).toBe(true);
@@ -69,6 +71,12 @@ describe('mayHoldNumber (the content script gate)', () => {
       'See p. 123456',
       'Population 1 234 567',
       'Top 2024 NFL picks',
+      'Smith, M. (1999). Title, pp. 123456',
+      'doi:10.1016/0169-5347(93)90009',
+      'ISBN 9780195584516.001.0001',
+      'Seasons 2006–18 (2017 edition)',
+      'OCLC 1015876108',
+      'Totals 35752 + 8193',
     ]) {
       expect(mayHoldNumber(text, us), text).toBe(false);
     }
