@@ -51,6 +51,7 @@ const ISBN = /^(?:97[89]-)?\d{1,5}-\d{1,7}-\d{1,7}-[\dX]$/;
 // A DOI ("10.1016/0169-5347(93)90009") or an ISBN-13 run into other digits.
 const DOI_OR_ISBN13 = /^(?:10\.\d{4,9}\/|97[89]\d{10})/;
 const ONLY_DIGITS = /^\p{Nd}+$/u;
+const ASCII_DIGITS = /^[0-9]+$/;
 const NOT_DIGIT = /\P{Nd}/gu;
 
 /**
@@ -77,7 +78,8 @@ function mayBeNanpReadable(run: string, afterPlus: boolean): boolean {
   if (ISBN.test(run) || DOI_OR_ISBN13.test(run)) return false;
   if (ONLY_DIGITS.test(run)) {
     // Unformatted: a national number (its area code starts with 2–9), or an international one
-    // dialled with 00 / 011.
+    // dialled with 00 / 011. Other scripts' digits (full-width, Arabic-Indic) are left to the engine.
+    if (!ASCII_DIGITS.test(run)) return true;
     const digits = run.length;
     return (
       (digits === 10 && /^[2-9]/.test(run)) ||

@@ -42,6 +42,7 @@ describe('mayHoldNumber (the content script gate)', () => {
       'Call (973) 555-1212 today',
       '973.555.1212 x12',
       '9735551212',
+      '９７３５５５１２１２',
       '19735551212',
       '+44 20 7031 3000',
       'Niue +683 4002',
