@@ -3,10 +3,8 @@ import { t } from '../shared/i18n';
 import type { CallOutcome } from '../shared/messages';
 import type { Result } from '../shared/result';
 
-/** Tell the user how a call they started outside the popup went (menu, later keyboard). */
-export async function notifyCallResult(result: Result<CallOutcome>): Promise<void> {
-  const title = result.ok ? t('notifyCallingTitle', result.value.display) : t('notifyFailedTitle');
-  const message = result.ok ? t('callPlaced') : result.error.message;
+/** A system notification; one that the OS blocks is only logged (the UI still says why). */
+export async function notify(title: string, message: string): Promise<void> {
   try {
     await browser.notifications.create({
       type: 'basic',
@@ -15,7 +13,12 @@ export async function notifyCallResult(result: Result<CallOutcome>): Promise<voi
       message,
     });
   } catch (cause) {
-    // Notifications can be blocked at the OS level; the outcome is still logged here.
     console.warn('net2phone: notification failed', cause, title, message);
   }
+}
+
+/** Tell the user how a call they started outside the popup went (menu, keyboard, address bar). */
+export function notifyCallResult(result: Result<CallOutcome>): Promise<void> {
+  const title = result.ok ? t('notifyCallingTitle', result.value.display) : t('notifyFailedTitle');
+  return notify(title, result.ok ? t('callPlaced') : result.error.message);
 }

@@ -1,4 +1,5 @@
 import type { Client } from '../shared/client';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import { sections as defaultSections, type OptionsSection } from './sections';
 import type { OptionsServices } from './services';
@@ -38,11 +39,7 @@ export function App({ client, services, sections = defaultSections }: AppProps) 
         <p role="status" class="message message--ok">
           {saved && t('optionsSaved')}
         </p>
-        {error && (
-          <p role="alert" class="message message--error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
       </div>
     </main>
   );

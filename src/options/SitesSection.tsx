@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import { normaliseSite, type Settings } from '../shared/settings';
 import type { SectionProps } from './sections';
@@ -87,11 +88,7 @@ export function SitesSection({ settings, save }: SectionProps) {
           {t('optionsAddSite')}
         </button>
       </form>
-      {error && (
-        <p id={ids.error} role="alert" class="message message--error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage id={ids.error} text={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { WebhookEvents, WebhookScope, WebhookSubscription } from '../shared/messages';
 import {
@@ -193,11 +194,7 @@ export function WebhookForm({ client, onCreated }: WebhookFormProps) {
           {busy ? t('webhookSubscribing') : t('webhookSubscribe')}
         </button>
       </div>
-      {problem && (
-        <p id={ids.error} role="alert" class="message message--error">
-          {problem.message}
-        </p>
-      )}
+      <ErrorMessage id={ids.error} text={problem?.message} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { WebhookSubscription } from '../shared/messages';
 import type { SectionProps } from './sections';
@@ -69,11 +70,7 @@ export function WebhooksSection({ client }: SectionProps) {
           labelledBy={ids.list}
         />
       )}
-      {listError && (
-        <p role="alert" class="message message--error">
-          {listError}
-        </p>
-      )}
+      <ErrorMessage text={listError} />
       {/* Always present, so "Subscribed" and "Deleted" are announced when they appear. */}
       <p role="status" class="message message--ok">
         {status}

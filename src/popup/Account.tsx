@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { SessionView } from '../shared/messages';
 import { useSingleFlight } from './hooks';
@@ -45,11 +46,7 @@ export function Account({ client, session, onSignedOut }: AccountProps) {
           {t('popupSignOut')}
         </button>
       </div>
-      {error && (
-        <p role="alert" class="message message--error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { CallerId } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -43,11 +44,7 @@ export function CallFrom({ callerIds, settings, onChoose }: CallFromProps) {
           ))}
         </select>
       </div>
-      {error && (
-        <p role="alert" class="message message--error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { CallOutcome } from '../shared/messages';
 import { numberText } from './number-text';
@@ -17,11 +18,7 @@ export function CallStatus({ busy, outcome, error }: CallStatusProps) {
         {busy && t('popupPlacingCall')}
         {!busy && outcome && <CallPlaced outcome={outcome} />}
       </div>
-      {error && (
-        <p role="alert" class="message message--error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </>
   );
 }

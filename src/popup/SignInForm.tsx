@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { SessionView } from '../shared/messages';
 import type { AppError } from '../shared/result';
@@ -109,11 +110,7 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
         hintId={ids.hint}
         {...common('clientId')}
       />
-      {error && (
-        <p role="alert" class="message message--error">
-          {error.message}
-        </p>
-      )}
+      <ErrorMessage text={error?.message} />
       <button type="submit" class="button button--primary" disabled={busy}>
         {busy ? t('popupSigningIn') : t('popupSignIn')}
       </button>

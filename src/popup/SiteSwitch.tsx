@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import { isSiteDisabled, normaliseSite, type Settings } from '../shared/settings';
 
@@ -60,11 +61,7 @@ export function SiteSwitch({ host, settings, onChange }: SiteSwitchProps) {
           {hint}
         </p>
       )}
-      {error && (
-        <p role="alert" class="message message--error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }
