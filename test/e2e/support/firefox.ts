@@ -587,26 +587,15 @@ class Page implements FirefoxPage {
   async click(selector: string): Promise<void> {
     const sharedId = await this.locate(selector);
     await this.callOn(sharedId, '(el) => el.scrollIntoView({ block: "center", inline: "center" })');
-    await this.bidi.send('browsingContext.activate', { context: this.context });
-    await this.bidi.send('input.performActions', {
-      context: this.context,
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
-    await this.bidi.send('input.releaseActions', { context: this.context });
+    await this.pointerClick({ x: 0, y: 0, origin: { type: 'element', element: { sharedId } } });
   }
 
   async clickAt(x: number, y: number): Promise<void> {
+    await this.pointerClick({ x: Math.round(x), y: Math.round(y), origin: 'viewport' });
+  }
+
+  /** A real mouse click (trusted events) where `move` points. */
+  private async pointerClick(move: { x: number; y: number; origin: unknown }): Promise<void> {
     await this.bidi.send('browsingContext.activate', { context: this.context });
     await this.bidi.send('input.performActions', {
       context: this.context,
@@ -616,7 +605,7 @@ class Page implements FirefoxPage {
           id: 'mouse',
           parameters: { pointerType: 'mouse' },
           actions: [
-            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+            { type: 'pointerMove', ...move },
             { type: 'pointerDown', button: 0 },
             { type: 'pointerUp', button: 0 },
           ],

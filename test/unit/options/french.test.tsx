@@ -10,6 +10,7 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../popup/fake-client';
 import { textIn } from '../support/fake-i18n';
+import { FIXTURE_CALLER_IDS, optionTexts } from '../support/options';
 import { openOptions, section } from './open-options';
 
 // The options page in French (Canada is a main market): the same roles, French names.
@@ -75,14 +76,9 @@ describe('options page in French', () => {
     const callerId = (await within(section('Appels')).findByRole('combobox', {
       name: 'Numéro affiché par défaut',
     })) as HTMLSelectElement;
-    expect(
-      within(callerId)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual([
+    expect(optionTexts(callerId)).toEqual([
       'Numéro par défaut de net2phone',
-      '+1 973-555-0100 · Main line',
-      '+1 613-555-0199 · Ottawa office',
+      ...FIXTURE_CALLER_IDS,
     ]);
   });
 

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { SETTINGS_KEY } from '../../../src/shared/settings';
+import { FIXTURE_CALLER_IDS, optionTexts } from '../support/options';
 import { fakeClient, ok, type Replies } from './fake-client';
 import { fakeServices } from './fake-services';
 import { adaAccount, adaSession, twoCallerIds } from './fixtures';
@@ -33,15 +34,7 @@ describe('popup "Call from"', () => {
   it('offers net2phone’s default and each caller-ID number with its description', async () => {
     const { fake } = await openPopup();
     const select = await callFrom();
-    expect(
-      within(select)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual([
-      'net2phone default',
-      '+1 973-555-0100 · Main line',
-      '+1 613-555-0199 · Ottawa office',
-    ]);
+    expect(optionTexts(select)).toEqual(['net2phone default', ...FIXTURE_CALLER_IDS]);
     expect(select.value).toBe('');
     // "Your numbers" and "Call from" share one request.
     expect(fake.sent('getAccount')).toEqual([{ refresh: false }]);

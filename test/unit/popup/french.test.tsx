@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { textIn } from '../support/fake-i18n';
+import { FIXTURE_CALLER_IDS, optionTexts } from '../support/options';
 import { fail, fakeClient, ok, type Replies } from './fake-client';
 import { fakeServices } from './fake-services';
 import { adaSession, recentCalls, signedOutSession, twoCallerIds } from './fixtures';
@@ -86,14 +87,9 @@ describe('popup in French, signed in', () => {
     expect(screen.getByRole('button', { name: 'Appeler' })).toBeTruthy();
 
     const callFrom = await screen.findByRole('combobox', { name: 'Appeler depuis' });
-    expect(
-      within(callFrom)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual([
+    expect(optionTexts(callFrom)).toEqual([
       'Numéro par défaut de net2phone',
-      '+1 973-555-0100 · Main line',
-      '+1 613-555-0199 · Ottawa office',
+      ...FIXTURE_CALLER_IDS,
     ]);
   });
 
