@@ -1,6 +1,11 @@
+import { onTestFinished } from 'vitest';
+
 /**
  * A fail-closed fake `fetch`: every request must match a scripted route, or
- * the test fails (the request is recorded in `unexpected` and rejected).
+ * the test fails. An unmatched request is rejected, like a dropped connection,
+ * and recorded in `unexpected`; the code under test may well swallow that
+ * rejection (http.ts turns it into a "network" outcome), so the fake also fails
+ * the current test when it finishes, naming every unexpected request.
  */
 export interface SeenRequest {
   method: string;
@@ -17,6 +22,15 @@ export type Reply =
 
 export type Route = (request: SeenRequest) => Reply | undefined | Promise<Reply | undefined>;
 
+/** The failure for requests no route answered, or undefined when there were none. */
+export function unexpectedRequestsError(requests: readonly SeenRequest[]): Error | undefined {
+  if (requests.length === 0) return undefined;
+  const list = requests.map((r) => `  ${r.method} ${r.url}`).join('\n');
+  const noun = requests.length === 1 ? 'request' : 'requests';
+  return new Error(`fake fetch: ${requests.length} unexpected ${noun}, no route matched:\n${list}`);
+}
+
+/** Must be called inside a test (or a beforeEach): the check is tied to that test. */
 export function fakeFetch(routes: Route[] = []) {
   const seen: SeenRequest[] = [];
   const unexpected: SeenRequest[] = [];
@@ -61,14 +75,21 @@ export function fakeFetch(routes: Route[] = []) {
     unexpected.push(request);
     throw new Error(`fake fetch: unexpected ${request.method} ${url}`);
   };
-  return {
+  const fake = {
     fetch: fetch as typeof globalThis.fetch,
     seen,
     unexpected,
     routes,
     /** Requests to one path, e.g. `/api/calls/`. */
     to: (path: string) => seen.filter((r) => r.path === path),
+    /** Throws naming every request no route answered so far. */
+    verify: () => {
+      const error = unexpectedRequestsError(unexpected);
+      if (error) throw error;
+    },
   };
+  onTestFinished(() => fake.verify());
+  return fake;
 }
 
 export const on =
