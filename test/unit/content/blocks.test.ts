@@ -1,0 +1,272 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import {
+  StaleWalk,
+  type TextBlock,
+  type WalkOptions,
+  walkBlocks,
+} from '../../../src/content/blocks';
+
+/** Puts `html` in the page's body and returns the body. */
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+/** Every block the walker reads under `root`, checkpoints left out. */
+function blocks(root: Node, options: Partial<WalkOptions> = {}): TextBlock[] {
+  const found: TextBlock[] = [];
+  for (const step of walkBlocks(root, { markInCode: false, ...options })) {
+    if (step) found.push(step);
+  }
+  return found;
+}
+
+/** The text of every block read under `root`: what the gate and the engine get to see. */
+const texts = (root: Node, options: Partial<WalkOptions> = {}) =>
+  blocks(root, options).map((b) => b.text);
+
+const el = <T extends Element = HTMLElement>(selector: string) =>
+  document.querySelector(selector) as T;
+
+describe('a block of text is read the way a person sees it', () => {
+  it('joins the text of inline children, so a number split by markup is one string', () => {
+    expect(texts(page('<p>Call <b>(973)</b> 555-1212 today</p>'))).toEqual([
+      'Call (973) 555-1212 today',
+    ]);
+  });
+
+  it('joins inline children nested several levels deep, links included', () => {
+    const body = page(
+      '<p><a href="tel:+19735551212"><span>+1</span> <strong>973</strong></a>-555-<em>1212</em></p>',
+    );
+    expect(texts(body)).toEqual(['+1 973-555-1212']);
+  });
+
+  it('keeps each text node with its offset in the block, so a match maps back to the page', () => {
+    const [block] = blocks(page('<p>Call <b>(973)</b> 555-1212</p>'));
+    expect(block?.nodes.map((n) => n.data)).toEqual(['Call ', '(973)', ' 555-1212']);
+    expect(block?.starts).toEqual([0, 5, 10]);
+    for (const [i, node] of (block?.nodes ?? []).entries()) {
+      const start = block?.starts[i] ?? -1;
+      expect(block?.text.slice(start, start + node.data.length)).toBe(node.data);
+    }
+    // The nodes are the page's own text nodes, not copies.
+    expect(block?.nodes[1]).toBe(el('b').firstChild);
+  });
+
+  it('reads separate blocks as separate strings, in document order', () => {
+    const body = page(
+      '<h2>Offices</h2><ul><li>Newark 973-555-1212</li><li>Boston 617-555-0100</li></ul>' +
+        '<table><tr><td>Fax</td><td>973-555-3434</td></tr></table>',
+    );
+    expect(texts(body)).toEqual(['Newark 973-555-1212', 'Boston 617-555-0100', '973-555-3434']);
+  });
+
+  it('never glues text across a nested block or a line break', () => {
+    const body = page(
+      '<div>Room 973 <p>555-1212 is the desk</p> then 4</div>' +
+        '<p>Tel 973-555-1212<br>Fax 973-555-3434</p>',
+    );
+    expect(texts(body)).toEqual([
+      'Room 973 ',
+      '555-1212 is the desk',
+      ' then 4',
+      'Tel 973-555-1212',
+      'Fax 973-555-3434',
+    ]);
+  });
+
+  it('leaves out text without a digit', () => {
+    const body = page('<p>No numbers here</p><p>Call <b>us</b></p><p>Suite 12</p>');
+    expect(texts(body)).toEqual(['Suite 12']);
+  });
+
+  it('reads digits of other scripts as digits', () => {
+    expect(texts(page('<p>Other text</p><p>هاتف ٠١٢٣٤٥٦٧٨٩</p>'))).toEqual(['هاتف ٠١٢٣٤٥٦٧٨٩']);
+  });
+
+  it('reads text lying directly in the body', () => {
+    expect(texts(page('Call 973-555-1212 <b>now</b>'))).toEqual(['Call 973-555-1212 now']);
+  });
+
+  it('reads a changed text node on its own when the rescan starts there', () => {
+    const body = page('<p>Call <b>973-555-1212</b></p>');
+    const text = el('b').firstChild as Text;
+    expect(blocks(text)).toEqual([{ text: '973-555-1212', nodes: [text], starts: [0] }]);
+    text.data = 'soon';
+    expect(blocks(text)).toEqual([]);
+    expect(texts(body)).toEqual([]);
+  });
+});
+
+describe('what is never read', () => {
+  it.each([
+    ['script', '<script>var phone = "973-555-3434";</script>'],
+    ['style', '<style>.x::after { content: "973-555-3434"; }</style>'],
+    ['noscript', '<noscript>Call 973-555-3434</noscript>'],
+    ['textarea', '<textarea>973-555-3434</textarea>'],
+    ['select', '<select><option>973-555-3434</option></select>'],
+    ['pre', '<pre>973-555-3434</pre>'],
+    ['code', '<code>973-555-3434</code>'],
+    ['kbd', '<kbd>973-555-3434</kbd>'],
+    ['svg', '<svg><text>973-555-3434</text></svg>'],
+  ])('%s, as a block of its own or inside a block that is read', (_tag, html) => {
+    expect(texts(page(`<p>Call 973-555-1212</p>${html}`))).toEqual(['Call 973-555-1212']);
+    expect(texts(page(`<p>Call 973-555-1212 ${html}</p>`))).toEqual(['Call 973-555-1212 ']);
+  });
+
+  it('reads code and preformatted text when the user asks for it', () => {
+    const body = page('<pre>Support: 973-555-3434</pre><p>Run <code>dial 973-555-1212</code></p>');
+    expect(texts(body, { markInCode: true })).toEqual([
+      'Support: 973-555-3434',
+      'Run dial 973-555-1212',
+    ]);
+  });
+
+  it.each([
+    '<div contenteditable>Draft: 973-555-3434</div>',
+    '<div contenteditable="true">Draft: 973-555-3434</div>',
+    '<div contenteditable="plaintext-only">Draft: 973-555-3434</div>',
+    '<div contenteditable="TRUE"><p>Draft: <b>973-555-3434</b></p></div>',
+  ])('text the user is editing: %s', (html) => {
+    expect(texts(page(`<p>Call 973-555-1212</p>${html}`))).toEqual(['Call 973-555-1212']);
+  });
+
+  it('reads an area that is explicitly not editable', () => {
+    const body = page('<div contenteditable="false">Call 973-555-1212</div>');
+    expect(texts(body)).toEqual(['Call 973-555-1212']);
+  });
+
+  it('reads nothing in a document in design mode (the whole page is an editor)', () => {
+    // happy-dom has no designMode of its own; a browser reports 'on' the same way.
+    const body = page('<p>Call 973-555-1212</p>');
+    Object.assign(document, { designMode: 'on' });
+    try {
+      expect(texts(body)).toEqual([]);
+    } finally {
+      Object.assign(document, { designMode: 'off' });
+    }
+  });
+
+  it('reads nothing when a rescan starts inside something never read', () => {
+    page(
+      '<pre>973-555-3434</pre>' +
+        '<div contenteditable="true"><p>Typed: <b>973-555-3434</b></p></div>' +
+        '<textarea>973-555-3434</textarea>',
+    );
+    expect(blocks(el('pre').firstChild as Text)).toEqual([]);
+    expect(blocks(el('div p'))).toEqual([]);
+    expect(blocks(el('div b').firstChild as Text)).toEqual([]);
+    expect(blocks(el('textarea'))).toEqual([]);
+  });
+
+  it('never reads our own call card, from the page or from inside it', () => {
+    page('<p>Call 973-555-1212</p>');
+    const card = document.createElement('net2phone-call-card');
+    card.append('Call 973-555-3434?');
+    const shadow = card.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>+1 973-555-3434</p>';
+    document.documentElement.append(card);
+    try {
+      const roots: ShadowRoot[] = [];
+      const options = { ignore: card, onShadowRoot: (r: ShadowRoot) => roots.push(r) };
+      expect(texts(document.documentElement, options)).toEqual(['Call 973-555-1212']);
+      expect(texts(card, options)).toEqual([]);
+      expect(texts(shadow.querySelector('p') as Element, options)).toEqual([]);
+      expect(roots).toEqual([]);
+    } finally {
+      card.remove();
+    }
+  });
+});
+
+describe('shadow roots', () => {
+  it('reports an open shadow root to be read as its own tree, not as part of the page', () => {
+    const body = page('<p>Call 973-555-1212</p><div id="widget"></div>');
+    const shadow = el('#widget').attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Sales <b>617</b>-555-0100</p>';
+    const roots: ShadowRoot[] = [];
+    expect(texts(body, { onShadowRoot: (r) => roots.push(r) })).toEqual(['Call 973-555-1212']);
+    expect(roots).toEqual([shadow]);
+    expect(texts(shadow)).toEqual(['Sales 617-555-0100']);
+  });
+
+  it('reports the root of a shadow host that is itself the changed subtree', () => {
+    page('<div id="widget"></div>');
+    const shadow = el('#widget').attachShadow({ mode: 'open' });
+    const roots: ShadowRoot[] = [];
+    blocks(el('#widget'), { onShadowRoot: (r) => roots.push(r) });
+    expect(roots).toEqual([shadow]);
+  });
+
+  it('cannot see into a closed shadow root', () => {
+    const body = page('<div id="widget"></div>');
+    el('#widget').attachShadow({ mode: 'closed' }).innerHTML = '<p>973-555-1212</p>';
+    const roots: ShadowRoot[] = [];
+    expect(texts(body, { onShadowRoot: (r) => roots.push(r) })).toEqual([]);
+    expect(roots).toEqual([]);
+  });
+
+  it('leaves a shadow root inside an editor alone, and text changed inside it', () => {
+    const body = page('<div contenteditable="true"><span id="widget"></span></div>');
+    const shadow = el('#widget').attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>973-555-1212</p>';
+    const roots: ShadowRoot[] = [];
+    expect(texts(body, { onShadowRoot: (r) => roots.push(r) })).toEqual([]);
+    expect(roots).toEqual([]);
+    expect(blocks(shadow.querySelector('p') as Element)).toEqual([]);
+  });
+});
+
+describe('a long walk pauses', () => {
+  /** Steps `walk` to its first checkpoint; returns how many blocks it read on the way. */
+  function toFirstPause(walk: Generator<TextBlock | null>): number {
+    let read = 0;
+    for (let step = walk.next(); step.value !== null; step = walk.next()) {
+      if (step.done) throw new Error('the walk ended without a pause');
+      read++;
+    }
+    return read;
+  }
+
+  const paragraphs = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>Line ${i % 2 ? 'x' : i}</p>`).join('');
+
+  it('at checkpoints every few hundred nodes, and still reads every block', () => {
+    const body = page(`<div id="list">${paragraphs(1_200)}</div>`);
+    const steps = [...walkBlocks(body, { markInCode: false })];
+    expect(steps.filter((s) => s === null).length).toBeGreaterThanOrEqual(2);
+    expect(steps.filter((s) => s !== null)).toHaveLength(600);
+  });
+
+  it('while gathering one very large block too, which still comes out whole', () => {
+    const spans = Array.from({ length: 1_200 }, (_, i) => `<span>${i % 10}</span>`).join('');
+    const body = page(`<p>${spans}</p>`);
+    const steps = [...walkBlocks(body, { markInCode: false })];
+    const read = steps.filter((s) => s !== null);
+    expect(read).toHaveLength(1);
+    expect(read[0]?.nodes).toHaveLength(1_200);
+    // The first digit sends the walk into the block: it pauses before the block is done.
+    expect(steps.indexOf(null)).toBeLessThan(steps.indexOf(read[0] ?? null));
+  });
+
+  it('and gives up with StaleWalk when the page removed the place it paused at', () => {
+    page(`<div id="list">${paragraphs(1_200)}</div>`);
+    const list = el('#list');
+    const walk = walkBlocks(list, { markInCode: false });
+    toFirstPause(walk);
+    list.replaceChildren();
+    expect(() => walk.next()).toThrow(StaleWalk);
+  });
+
+  it('but carries on when the page changed somewhere it had already read', () => {
+    page(`<div id="list">${paragraphs(1_200)}</div>`);
+    const list = el('#list');
+    const walk = walkBlocks(list, { markInCode: false });
+    let read = toFirstPause(walk);
+    list.firstElementChild?.remove();
+    for (let step = walk.next(); !step.done; step = walk.next()) if (step.value) read++;
+    expect(read).toBe(600);
+  });
+});
