@@ -2,7 +2,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sections } from '../../../src/options/sections';
-import { text } from '../support/fake-i18n';
 import { openOptions } from './open-options';
 
 vi.mock('../../../src/shared/browser', async () =>
@@ -83,7 +82,8 @@ describe('options page', () => {
       await vi.waitFor(() => expect(screen.getByText('Saved').getAttribute('role')).toBe('status'));
       expect(page.stored()?.markInCode).toBe(true);
       await vi.advanceTimersByTimeAsync(2_500);
-      expect(screen.getByText(text('optionsMarkInCode'))).toBeTruthy();
+      const box = screen.getByRole('checkbox', { name: 'Find numbers in code blocks' });
+      expect((box as HTMLInputElement).checked).toBe(true);
       await waitFor(() => expect(screen.queryByText('Saved')).toBeNull());
     } finally {
       vi.useRealTimers();

@@ -47,11 +47,9 @@ describe('options: Calling', () => {
     ['session-expired', text('errorSessionExpired')],
   ] as const)('says to sign in from the popup when %s', async (code, message) => {
     await openOptions({ replies: { getAccount: fail(code, message) } });
-    expect(
-      await within(section('Calling')).findByText(
-        'You are not signed in. Sign in from the toolbar popup to choose a caller ID.',
-      ),
-    ).toBeTruthy();
+    await within(section('Calling')).findByText(
+      'You are not signed in. Sign in from the toolbar popup to choose a caller ID.',
+    );
     expect(screen.queryByRole('combobox', { name: 'Default caller ID' })).toBeNull();
   });
 
@@ -59,16 +57,14 @@ describe('options: Calling', () => {
     await openOptions({
       replies: { getAccount: fail('network', 'Cannot reach net2phone (integrate.versature.com).') },
     });
-    expect(
-      await within(section('Calling')).findByText(
-        'Cannot reach net2phone (integrate.versature.com).',
-      ),
-    ).toBeTruthy();
+    await within(section('Calling')).findByText(
+      'Cannot reach net2phone (integrate.versature.com).',
+    );
   });
 
   it('says when the account has no caller-ID numbers, or why they are missing', async () => {
     await openOptions({ replies: { getAccount: ok(noAccount) } });
-    expect(await within(section('Calling')).findByText(text('optionsNoCallerIds'))).toBeTruthy();
+    await within(section('Calling')).findByText(text('optionsNoCallerIds'));
     cleanup();
 
     await openOptions({
@@ -79,8 +75,6 @@ describe('options: Calling', () => {
         }),
       },
     });
-    await waitFor(() =>
-      expect(within(section('Calling')).getByText('Caller IDs are not available.')).toBeTruthy(),
-    );
+    await waitFor(() => within(section('Calling')).getByText('Caller IDs are not available.'));
   });
 });

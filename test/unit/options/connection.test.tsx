@@ -83,7 +83,7 @@ describe('options: Connection', () => {
       ok({ signedIn: false, reachable: true, message: text('connectionSignedOut', host) }),
     );
     await screen.findByRole('alert');
-    expect(testButton()).toBeTruthy();
+    expect((testButton() as HTMLButtonElement).disabled).toBe(false);
     expect(page.fake.sent('testConnection')).toHaveLength(1);
   });
 });

@@ -37,7 +37,7 @@ describe('options page in French', () => {
   it('names the product and its sections in French, in order', async () => {
     await openFrench();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Options');
-    expect(screen.getByText('Appel en un clic pour net2phone')).toBeTruthy();
+    screen.getByText('Appel en un clic pour net2phone');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Général',
       'Appels',
@@ -85,11 +85,9 @@ describe('options page in French', () => {
   it('Sites: refuses an empty site in French, then adds and removes one', async () => {
     const page = await openFrench();
     const sites = within(section('Sites'));
-    expect(
-      sites.getByText('Aucun\u00a0: les numéros sont repérés sur tous les sites.', {
-        normalizer: keepSpaces,
-      }),
-    ).toBeTruthy();
+    sites.getByText('Aucun\u00a0: les numéros sont repérés sur tous les sites.', {
+      normalizer: keepSpaces,
+    });
     const add = sites.getByRole('button', { name: 'Ajouter le site' });
     fireEvent.click(add);
     expect(sites.getByRole('alert').textContent).toBe(
@@ -101,7 +99,7 @@ describe('options page in French', () => {
     });
     fireEvent.click(add);
     const list = await sites.findByRole('list', { name: 'Sites où la détection est désactivée' });
-    expect(within(list).getByText('crm.example.com')).toBeTruthy();
+    within(list).getByText('crm.example.com');
     await waitFor(() => expect(page.stored()?.disabledSites).toEqual(['crm.example.com']));
 
     fireEvent.click(sites.getByRole('button', { name: 'Retirer crm.example.com' }));
@@ -116,7 +114,7 @@ describe('options page in French', () => {
       },
     });
     const connection = within(section('Connexion'));
-    expect(connection.getByText(textIn('fr', 'optionsConnectionHint'))).toBeTruthy();
+    connection.getByText(textIn('fr', 'optionsConnectionHint'));
     fireEvent.click(connection.getByRole('button', { name: 'Tester la connexion' }));
     expect((await connection.findByRole('status')).textContent).toBe(message);
     expect(message).toMatch(/^Connexion réussie/);
@@ -126,17 +124,17 @@ describe('options page in French', () => {
   it('Webhooks: the list and the form in French', async () => {
     await openFrench();
     const webhooks = within(section('Webhooks'));
-    expect(await webhooks.findByText('Aucun abonnement pour l’instant.')).toBeTruthy();
-    expect(webhooks.getByRole('heading', { name: 'Ajouter un abonnement' })).toBeTruthy();
-    expect(webhooks.getByRole('textbox', { name: 'Nom' })).toBeTruthy();
-    expect(webhooks.getByRole('textbox', { name: 'URL de destination' })).toBeTruthy();
+    await webhooks.findByText('Aucun abonnement pour l’instant.');
+    webhooks.getByRole('heading', { name: 'Ajouter un abonnement' });
+    webhooks.getByRole('textbox', { name: 'Nom' });
+    webhooks.getByRole('textbox', { name: 'URL de destination' });
     const events = webhooks.getByRole('group', { name: 'Événements' });
     expect(
       within(events)
         .getAllByRole('checkbox')
         .map((box) => box.parentElement?.textContent),
     ).toEqual(['Appels', 'CDR (bêta)', 'Enregistrements']);
-    expect(webhooks.getByRole('radio', { name: 'Seulement les miens' })).toBeTruthy();
-    expect(webhooks.getByRole('button', { name: 'S’abonner' })).toBeTruthy();
+    webhooks.getByRole('radio', { name: 'Seulement les miens' });
+    webhooks.getByRole('button', { name: 'S’abonner' });
   });
 });

@@ -23,7 +23,7 @@ const listed = () =>
 describe('options: Sites', () => {
   it('starts empty and says numbers are found everywhere', async () => {
     await openOptions();
-    expect(within(section('Sites')).getByText(text('optionsNoSites'))).toBeTruthy();
+    within(section('Sites')).getByText(text('optionsNoSites'));
     expect(listed()).toEqual([]);
   });
 
@@ -34,8 +34,8 @@ describe('options: Sites', () => {
     await waitFor(() => expect(listed()).toEqual(['mail.example.com']));
     expect(page.stored()?.disabledSites).toEqual(['mail.example.com']);
     await waitFor(() => expect(siteField().value).toBe(''));
-    expect(await screen.findByText('Saved')).toBeTruthy();
-    expect(screen.getByRole('list', { name: 'Sites where detection is off' })).toBeTruthy();
+    await screen.findByText('Saved');
+    screen.getByRole('list', { name: 'Sites where detection is off' });
   });
 
   it.each([

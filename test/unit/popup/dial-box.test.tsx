@@ -208,9 +208,7 @@ describe('popup dial box formatting and country', () => {
 
     await screen.findByRole('alert');
     const list = screen.getByRole('region', { name: 'Recent calls' });
-    expect(
-      await within(list).findByRole('button', { name: 'Call +44 20 7031 3000 again' }),
-    ).toBeTruthy();
+    await within(list).findByRole('button', { name: 'Call +44 20 7031 3000 again' });
     expect(fake.sent('getHistory')).toHaveLength(2);
   });
 });

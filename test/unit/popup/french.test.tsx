@@ -42,7 +42,7 @@ describe('popup in French, signed out', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Appel en un clic pour net2phone',
     );
-    expect(screen.getByRole('heading', { name: 'Connexion à net2phone' })).toBeTruthy();
+    screen.getByRole('heading', { name: 'Connexion à net2phone' });
     expect(field('Courriel')).toMatchObject({ type: 'email', value: '' });
     expect(field('Mot de passe').type).toBe('password');
     expect(field('ID client').value).toBe('org-client-7');
@@ -64,8 +64,8 @@ describe('popup in French, signed out', () => {
     fireEvent.input(field('Mot de passe'), { target: { value: 'hunter2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 
-    expect(await screen.findByRole('heading', { name: 'Vos numéros' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Se déconnecter' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Vos numéros' });
+    screen.getByRole('button', { name: 'Se déconnecter' });
     expect(fake.sent('signIn')).toEqual([
       { email: 'ada@example.com', password: 'hunter2', clientId: 'org-client-7' },
     ]);
@@ -75,8 +75,8 @@ describe('popup in French, signed out', () => {
 describe('popup in French, signed in', () => {
   it('says who is signed in, with the site switch, the dial box and Call from', async () => {
     openPopup();
-    expect(await screen.findByText('Connecté en tant que Ada Lovelace (poste 100)')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Se déconnecter' })).toBeTruthy();
+    await screen.findByText('Connecté en tant que Ada Lovelace (poste 100)');
+    screen.getByRole('button', { name: 'Se déconnecter' });
     const site = await screen.findByRole('switch', {
       name: 'Repérer les numéros sur crm.example.com',
     });
@@ -84,7 +84,7 @@ describe('popup in French, signed in', () => {
 
     const dialBox = screen.getByRole('textbox', { name: 'Numéro à composer' });
     expect(hintOf(dialBox)).toBe(textIn('fr', 'popupDialHint'));
-    expect(screen.getByRole('button', { name: 'Appeler' })).toBeTruthy();
+    screen.getByRole('button', { name: 'Appeler' });
 
     const callFrom = await screen.findByRole('combobox', { name: 'Appeler depuis' });
     expect(optionTexts(callFrom)).toEqual([
@@ -146,7 +146,7 @@ describe('popup in French, signed in', () => {
     expect(second).toContain(`Échec${nb}: net2phone answered HTTP 503.`);
     expect(third).toContain('Barre d’adresse');
     expect(third).toContain('hier');
-    expect(within(section).getByRole('button', { name: 'Effacer l’historique' })).toBeTruthy();
+    within(section).getByRole('button', { name: 'Effacer l’historique' });
 
     fireEvent.click(
       within(section).getByRole('button', { name: 'Rappeler le +1 973-555-1212, poste 12' }),
@@ -161,7 +161,7 @@ describe('popup in French, signed in', () => {
     openPopup();
     const numbers = await screen.findByRole('region', { name: 'Vos numéros' });
     await within(numbers).findByRole('heading', { name: 'Appareils' });
-    expect(within(numbers).getByRole('heading', { name: 'Numéros affichés' })).toBeTruthy();
+    within(numbers).getByRole('heading', { name: 'Numéros affichés' });
     expect(numbers.textContent).toContain('Poste 100 · Yealink T54W');
     expect(numbers.textContent).toContain('+1 613-555-0199');
   });

@@ -37,7 +37,7 @@ const expiredText = 'Your net2phone session has expired. Sign in again.';
 describe('popup when signed in', () => {
   it('says who is signed in and lists devices and caller-ID numbers', async () => {
     const fake = await openPopup();
-    expect(screen.getByText('Signed in as Ada Lovelace (ext. 100)')).toBeTruthy();
+    screen.getByText('Signed in as Ada Lovelace (ext. 100)');
     const section = await numbersSection();
     expect(section.textContent).toContain('Ext. 100 · Yealink T54W');
     expect(section.textContent).toContain('sip:100@example.com');
@@ -49,7 +49,7 @@ describe('popup when signed in', () => {
   it('falls back to the email when net2phone did not say who the user is', async () => {
     const { user: _, ...withoutUser } = adaSession;
     await openPopup({ getSession: ok(withoutUser) });
-    expect(screen.getByText('Signed in as ada@example.com')).toBeTruthy();
+    screen.getByText('Signed in as ada@example.com');
   });
 
   it('shows list errors plainly and keeps the dial box usable', async () => {
@@ -136,8 +136,7 @@ describe('popup with bad stored settings', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Call' }));
     await screen.findByText(/your phone will ring first/);
-    expect(
-      await screen.findByRole('switch', { name: 'Find numbers on crm.example.com' }),
-    ).toBeTruthy();
+    const site = await screen.findByRole('switch', { name: 'Find numbers on crm.example.com' });
+    expect((site as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ describe('popup "On this site" switch', () => {
     fireEvent.click(toggle);
     await waitFor(() => expect(services.stored()?.disabledSites).toEqual(['crm.example.com']));
     expect((await siteSwitch('crm.example.com')).checked).toBe(false);
-    expect(screen.getByText(text('popupSiteOff'))).toBeTruthy();
+    screen.getByText(text('popupSiteOff'));
 
     fireEvent.click(await siteSwitch('crm.example.com'));
     await waitFor(() => expect(services.stored()?.disabledSites).toEqual([]));
@@ -64,7 +64,7 @@ describe('popup "On this site" switch', () => {
     });
     const toggle = await siteSwitch('crm.example.com');
     expect(toggle.checked).toBe(false);
-    expect(screen.getByText(text('popupSiteOffParent', 'example.com'))).toBeTruthy();
+    screen.getByText(text('popupSiteOffParent', 'example.com'));
 
     fireEvent.click(toggle);
     await waitFor(() => expect(services.stored()?.disabledSites).toEqual([]));
