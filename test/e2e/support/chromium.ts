@@ -32,7 +32,7 @@ export interface LaunchOptions {
 export async function launchChromium(
   extensionPath: string,
   options: LaunchOptions = {},
-): Promise<{ context: BrowserContext; dispose(): Promise<void> }> {
+): Promise<{ context: BrowserContext; userDataDir: string; dispose(): Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'n2p-chromium-'));
   const features = ['DisableLoadExtensionCommandLineSwitch', ...(options.disableFeatures ?? [])];
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -56,6 +56,7 @@ export async function launchChromium(
   });
   return {
     context,
+    userDataDir,
     async dispose() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

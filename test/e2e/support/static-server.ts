@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOSTS } from './hosts';
 
 /** The fixture pages the content-script tests load (test/fixtures/pages). */
 export const FIXTURE_PAGES = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
@@ -15,21 +16,35 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+export type SiteHost = (typeof HOSTS)[keyof typeof HOSTS];
+
 export interface StaticServer {
-  /** `http://127.0.0.1:<port>` (no trailing slash). */
-  origin: string;
-  /** The URL of a fixture page, e.g. `page('crm.html')`. */
-  page(name: string): string;
+  port: number;
+  /** The URL of a fixture page on one of the test sites, e.g. `page('crm.html')`. */
+  page(name: string, host?: SiteHost): string;
+  /** Requests refused because they named no test site (e.g. `Host: 127.0.0.1`). */
+  refused: string[];
   close(): Promise<void>;
 }
 
 /**
- * Serves a folder on 127.0.0.1 at a random port, read-only, never cached, so
- * every load of a fixture is a fresh page load the content script sees.
+ * Serves a folder read-only, never cached (so every load is a fresh page load the content script
+ * sees), to the test sites of hosts.ts only: a request whose Host is not one of them (127.0.0.1,
+ * localhost) gets 421 and is recorded, so no test can silently load a page from the API's host.
+ * `{{port}}` in an HTML file becomes the server's port (for cross-site frames).
  */
 export async function serveFixtures(root = FIXTURE_PAGES): Promise<StaticServer> {
   const base = path.resolve(root);
+  const allowed = new Set<string>(Object.values(HOSTS));
+  const refused: string[] = [];
+  let port = 0;
   const server = createServer((req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!allowed.has(host)) {
+      refused.push(`${req.headers.host} ${req.url}`);
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end(`${host} is not a test site`);
+      return;
+    }
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.resolve(base, `.${pathname}`);
     if (req.method !== 'GET' || !file.startsWith(base + path.sep)) {
@@ -38,21 +53,21 @@ export async function serveFixtures(root = FIXTURE_PAGES): Promise<StaticServer>
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, {
-          'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'Cache-Control': 'no-store',
-        });
-        res.end(body);
+        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+        res.end(
+          type.startsWith('text/html') ? body.toString().replaceAll('{{port}}', `${port}`) : body,
+        );
       },
       () => res.writeHead(404).end(),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  port = (server.address() as AddressInfo).port;
   return {
-    origin,
-    page: (name) => `${origin}/${name}`,
+    port,
+    page: (name, host = HOSTS.crm) => `http://${host}:${port}/${name}`,
+    refused,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

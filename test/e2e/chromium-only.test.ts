@@ -1,0 +1,130 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { outsideRateWindow, useHarness } from './support/harness';
+import { HOSTS } from './support/hosts';
+import { Popup } from './support/pages/popup';
+
+/**
+ * What only Chromium lets a test do, through the same harness: stop the service worker (Firefox
+ * runs an event page that BiDi cannot stop), and reach the context menu, the keyboard command
+ * and the omnibox, whose events Chromium's worker can dispatch to its own listeners exactly as a
+ * real click or key does (Firefox offers no such path and no way to use its menus headless).
+ */
+describe('chromium only', () => {
+  const h = useHarness('chromium', { signIn: true });
+
+  beforeEach(() => {
+    outsideRateWindow(h.fake);
+    h.fake.clearLog();
+  });
+
+  /** Dispatches one of Chrome's extension events in the service worker, as the browser would. */
+  async function dispatch(event: string, args: unknown[]) {
+    const worker = await h.chromium.worker();
+    await worker.evaluate(
+      ({ event, args }) => {
+        const api = (globalThis as unknown as { chrome: Record<string, Record<string, unknown>> })
+          .chrome;
+        const [ns, name] = event.split('.') as [string, string];
+        const target = api[ns]?.[name] as { dispatch(...a: unknown[]): void } | undefined;
+        if (!target) throw new Error(`no chrome.${event}`);
+        target.dispatch(...args);
+      },
+      { event, args },
+    );
+  }
+
+  const clickMenu = (info: Record<string, unknown>) =>
+    dispatch('contextMenus.onClicked', [
+      { menuItemId: 'call-with-net2phone', editable: false, pageUrl: 'https://crm.test/', ...info },
+      { id: 1, index: 0, url: 'https://crm.test/' },
+    ]);
+
+  /** The calls the fake received, once they equal `expected`. */
+  const calls = () => h.fake.calls().map((c) => c.fields);
+
+  /**
+   * For input that must not call: a later valid call through the same path is the positive sign
+   * that the first was handled; only that one may reach net2phone.
+   */
+  async function onlyTheNextCallGoesThrough(next: () => Promise<void>, to: string) {
+    outsideRateWindow(h.fake);
+    await next();
+    await expect.poll(calls).toEqual([{ to }]);
+  }
+
+  describe('the context menu', () => {
+    it('calls a selected number', async () => {
+      await clickMenu({ selectionText: ' (973) 555-1212 ' });
+      await expect.poll(calls).toEqual([{ to: '19735551212' }]);
+    });
+
+    it('calls the number of a tel: link', async () => {
+      await clickMenu({ linkUrl: 'tel:+44-20-7031-3000', selectionText: 'Call our London office' });
+      await expect.poll(calls).toEqual([{ to: '011442070313000' }]);
+    });
+
+    it('sends nothing for a selection that is not a number', async () => {
+      await clickMenu({ selectionText: 'order 12345' });
+      await onlyTheNextCallGoesThrough(
+        () => clickMenu({ selectionText: '212-555-0147' }),
+        '12125550147',
+      );
+    });
+  });
+
+  describe('the keyboard command and the omnibox', () => {
+    it('the keyboard command calls the selected text, once', async () => {
+      const page = await h.driver.newTab(h.site.page('contact.html', HOSTS.crm));
+      await page.world(() => {
+        const text = document.querySelector('.tel')?.firstChild as Text;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      }, null);
+      // A real key press grants activeTab, which reading the page's selection needs; a
+      // dispatched event does not, so the test grants it the way the toolbar button does.
+      await h.chromium.clickToolbarButton(page);
+      const worker = await h.chromium.worker();
+      await worker.evaluate(async () => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<unknown[]> };
+              commands: { onCommand: { dispatch(...a: unknown[]): void } };
+            };
+          }
+        ).chrome;
+        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        api.commands.onCommand.dispatch('call-selection', tab);
+      });
+      await expect.poll(calls).toEqual([{ to: '19735550142' }]);
+      await page.close();
+    });
+
+    it('the omnibox keyword calls what was typed, once', async () => {
+      await dispatch('omnibox.onInputEntered', ['973 555 1212', 'currentTab']);
+      await expect.poll(calls).toEqual([{ to: '19735551212' }]);
+    });
+
+    it('the omnibox sends nothing for input that is not a number', async () => {
+      await dispatch('omnibox.onInputEntered', ['order 12345', 'currentTab']);
+      await onlyTheNextCallGoesThrough(
+        () => dispatch('omnibox.onInputEntered', ['604 555 0147', 'currentTab']),
+        '16045550147',
+      );
+    });
+  });
+
+  describe('the service worker', () => {
+    it('stays signed in when the service worker is stopped, and can still call', async () => {
+      await h.chromium.stopWorker();
+      const p = await Popup.open(h.driver);
+      await p.waitForYourNumbers();
+      await p.call('973-555-0211');
+      await p.message('status', 'your phone will ring first');
+      await expect.poll(calls).toEqual([{ to: '19735550211' }]);
+      await p.close();
+    });
+  });
+});
