@@ -1,7 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
@@ -44,39 +42,6 @@ export function manifestFor(target: Target, apiBase: string): ManifestV3Export {
   } as ManifestV3Export;
 }
 
-/**
- * crxjs makes every `?script` file web-accessible to all sites. The parser is
- * injected with `scripting.executeScript`, which needs no such exposure, so no
- * page can fetch it (issue 4): drop that entry from the built manifest.
- */
-function keepParserPrivate(): Plugin {
-  let outDir = '';
-  return {
-    name: 'n2p:keep-parser-private',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      outDir = path.resolve(config.root, config.build.outDir);
-    },
-    // crxjs adds the entry after its last manifest hook, so fix the written file.
-    closeBundle() {
-      const file = path.join(outDir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
-        web_accessible_resources?: { resources: string[] }[];
-      };
-      const resources = (manifest.web_accessible_resources ?? [])
-        .map((entry) => ({
-          ...entry,
-          resources: entry.resources.filter((r) => !r.includes('parser-entry')),
-        }))
-        .filter((entry) => entry.resources.length > 0);
-      if (resources.length > 0) manifest.web_accessible_resources = resources;
-      else delete manifest.web_accessible_resources;
-      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-    },
-  };
-}
-
 export default defineConfig((): UserConfig => {
   const target: Target = process.env.N2P_TARGET === 'firefox' ? 'firefox' : 'chrome';
   const apiBase = apiBaseFromEnv();
@@ -93,7 +58,6 @@ export default defineConfig((): UserConfig => {
         // Self-contained content script: no loader, no web-accessible chunks.
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
-      keepParserPrivate(),
     ],
     build: {
       outDir: process.env.N2P_OUT_DIR || `dist/${target}`,

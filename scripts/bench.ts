@@ -6,12 +6,13 @@
 // from the current sources. Both record their work as `net2phone:scan` User Timing measures; the
 // page reads them once no new one has come for a while. Reported per page: medians of the floor's
 // and our total, their ratio, our longest single entry (the longest stretch of our code without a
-// yield), and whether our parser was injected. Also: a digit-free page, an empty page, appending
+// yield), and whether the page needed the parser (its blocks sent to the background). Also: a digit-free page, an empty page, appending
 // 1,000 rows with numbers, and the gzip sizes of what we inject. Full results: artifacts/bench.json.
 //
 // Reads ../shared/corpus/pages/readability (skips with a message when absent). Saved pages are
-// served static and offline: their <script> elements are stripped and every host but 127.0.0.1
-// fails DNS.
+// served static and offline from a host of their own (pages.example.test, mapped to 127.0.0.1):
+// their <script> elements are stripped and every other host fails DNS. Ours is the release build
+// (default API origin), so the extension holds no permission for the pages, as on any real site.
 //
 //   --runs N         loads per page and extension for the 8 largest readability pages (the goal
 //                    pages), the synthetic pages and the rows test (default 5)
@@ -30,14 +31,14 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { PARSER_GLOBAL } from '../src/content/parser-api';
 import { buildExtension } from '../test/e2e/support/build-extension';
 import {
   type BenchBrowser,
+  FIND_MEASURE,
   type Load,
   launch,
   measureLoad,
-  parserFrames,
+  PAGE_DOMAIN,
   SCAN_MEASURE,
   scriptEvaluation,
 } from './bench/browser';
@@ -128,11 +129,11 @@ interface PageResult {
   scriptsRemoved: number;
   floor: Side;
   ours: Side & {
-    /** Frames holding our parser after each load (0 = never injected). */
-    parserFrames: number[];
-    /** Longest wait between two of our entries (≈ the parser's injection when it loads), ms. */
-    longestGap: number;
-    /** Our entries before the parser wait (walk + gate) and after it (find + marks), ms. */
+    /** Requests to the background for each load (0 = the page never needed the parser). */
+    asked: number[];
+    /** From navigation start until the first request was answered, ms (first numbers). */
+    firstAnswer: number;
+    /** Our entries before the first request (walk + gate) and after it (marking), ms. */
     walk: number;
     find: number;
     marks: number;
@@ -196,32 +197,19 @@ function side(loads: Load[]): Side {
   };
 }
 
-/** The longest wait between two entries, and the index of the entry after it. */
-function longestGap(load: Load): { gap: number; after: number } {
-  let gap = 0;
-  let after = load.entries.length;
-  for (let i = 1; i < load.entries.length; i++) {
-    const prev = load.entries[i - 1];
-    const next = load.entries[i];
-    if (!prev || !next) continue;
-    const wait = next.start - (prev.start + prev.duration);
-    if (wait > gap) {
-      gap = wait;
-      after = i;
-    }
-  }
-  return { gap, after };
-}
-
 /**
- * Our time split at the parser's injection: before it the walk and the digit gate, after it the
- * parser's `find` calls and the marks. Without a parser, all of it is walk + gate.
+ * Our time split at the first request to the background: before it the walk and the digit gate,
+ * after it marking what came back (and rescans). Without a request, all of it is walk + gate.
  */
-function split(load: Load, parser: boolean): { walk: number; find: number } {
-  const at = parser ? longestGap(load).after : load.entries.length;
-  const sum = (from: number, to: number) =>
-    load.entries.slice(from, to).reduce((s, e) => s + e.duration, 0);
-  return { walk: sum(0, at), find: sum(at, load.entries.length) };
+function split(load: Load): { walk: number; find: number } {
+  const at = load.firstAsk ?? Number.POSITIVE_INFINITY;
+  let walk = 0;
+  let find = 0;
+  for (const e of load.entries) {
+    if (e.start < at) walk += e.duration;
+    else find += e.duration;
+  }
+  return { walk, find };
 }
 
 async function main(): Promise<void> {
@@ -248,18 +236,18 @@ async function main(): Promise<void> {
   progress('building the extension…');
   const source = options.extension ?? `src/ at ${sourceVersion()}`;
   const ours =
-    options.extension ?? (await quietly(() => buildExtension('chrome', 'http://127.0.0.1:9')));
+    options.extension ??
+    (await quietly(() => buildExtension('chrome', 'https://integrate.versature.com')));
   const manifest = JSON.parse(readFileSync(join(ours, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[] }[];
   };
   const contentFile = manifest.content_scripts?.[0]?.js?.[0];
   if (!contentFile) throw new Error('the built manifest has no content script');
-  const parserFile = 'src/content/parser-entry.js';
   const gzip = (file: string) => {
     const bytes = readFileSync(join(ours, file));
     return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   };
-  const sizes = { contentScript: gzip(contentFile), parser: gzip(parserFile) };
+  const sizes = { contentScript: gzip(contentFile) };
 
   const numbers = rowNumbers(ROWS);
   const findable = countFindable(numbers);
@@ -271,7 +259,7 @@ async function main(): Promise<void> {
     ['/s/rows-cold.html', rowsPage(numbers, findable, false)],
   ]);
   for (const page of corpus) routes.set(`/r/${page.name}`, page.html);
-  const server = await serve(routes);
+  const server = await serve(routes, `pages.${PAGE_DOMAIN}`);
 
   progress('launching Chromium…');
   const floorBrowser = await launch(FLOOR_EXTENSION, false);
@@ -282,7 +270,7 @@ async function main(): Promise<void> {
   const oursLoad = { quiet: options.quiet, timeout: 10_000 };
 
   // Warm-up (not recorded): the first loads in a fresh profile compile both content scripts and
-  // our parser without a code cache, as happens once after install, not on every page.
+  // the background's parser without a code cache, as happens once after install, not on every page.
   const warmUp = corpus[Math.floor(corpus.length / 2)] as CorpusPage;
   for (const url of [`/r/${warmUp.name}`, '/s/lorem.html', '/s/rows-warm.html']) {
     await measureLoad(floorBrowser, server.origin + url, floorLoad);
@@ -295,7 +283,6 @@ async function main(): Promise<void> {
   ): Promise<PageResult> => {
     const floorLoads: Load[] = [];
     const ourLoads: Load[] = [];
-    const frames: number[] = [];
     const runs = meta.kind === 'corpus' && !meta.goal ? options.otherRuns : options.runs;
     for (let run = 0; run < runs; run++) {
       // Alternate which goes first, so neither always follows the other.
@@ -305,20 +292,20 @@ async function main(): Promise<void> {
           floorLoads.push(await measureLoad(floorBrowser, url, floorLoad));
         } else {
           ourLoads.push(await measureLoad(oursBrowser, url, oursLoad));
-          frames.push(await parserFrames(oursBrowser, PARSER_GLOBAL));
         }
       }
     }
     const floor = side(floorLoads);
     const o = side(ourLoads);
-    const parts = ourLoads.map((l, i) => split(l, (frames[i] ?? 0) > 0));
+    const parts = ourLoads.map(split);
+    const answered = ourLoads.flatMap((l) => (l.firstAnswer === null ? [] : [l.firstAnswer]));
     return {
       ...meta,
       floor,
       ours: {
         ...o,
-        parserFrames: frames,
-        longestGap: median(ourLoads.map((l) => longestGap(l).gap)),
+        asked: ourLoads.map((l) => l.asked),
+        firstAnswer: answered.length > 0 ? median(answered) : Number.NaN,
         walk: median(parts.map((p) => p.walk)),
         find: median(parts.map((p) => p.find)),
         marks: median(ourLoads.map((l) => l.marks)),
@@ -409,8 +396,8 @@ interface RowsRun {
   scanLongest: number;
   scanEnd: number;
   entries: number;
-  /** Frames holding our parser afterwards: a check of the parser detection itself. */
-  parserFrames: number;
+  /** Requests to the background after the append. */
+  asked: number;
 }
 
 async function appendRows(b: BenchBrowser, url: string): Promise<RowsRun> {
@@ -448,7 +435,11 @@ async function appendRows(b: BenchBrowser, url: string): Promise<RowsRun> {
     scanLongest: after.reduce((m, e) => Math.max(m, e.duration), 0),
     scanEnd: last ? last.start + last.duration - result.t0 : Number.NaN,
     entries: after.length,
-    parserFrames: await parserFrames(b, PARSER_GLOBAL),
+    asked: await b.page.evaluate(
+      ({ name, t0 }) =>
+        performance.getEntriesByName(name, 'measure').filter((e) => e.startTime >= t0).length,
+      { name: FIND_MEASURE, t0: result.t0 },
+    ),
   };
 }
 
@@ -461,7 +452,7 @@ interface Results {
   load: { start: number[]; end: number[] };
   /** Content-script evaluation per load of the empty page, ms (traced). */
   evaluation: { floor: number[]; ours: number[] };
-  sizes: Record<'contentScript' | 'parser', { file: string; bytes: number; gzip: number }>;
+  sizes: Record<'contentScript', { file: string; bytes: number; gzip: number }>;
   synthetic: PageResult[];
   pages: PageResult[];
   rows: Record<'warm' | 'cold', RowsRun[]>;
@@ -470,9 +461,9 @@ interface Results {
 }
 
 function parserCell(r: PageResult): string {
-  const loaded = r.ours.parserFrames.filter((n) => n > 0).length;
+  const loaded = r.ours.asked.filter((n) => n > 0).length;
   if (loaded === 0) return 'no';
-  return loaded === r.ours.parserFrames.length ? 'yes' : `${loaded}/${r.ours.parserFrames.length}`;
+  return loaded === r.ours.asked.length ? 'yes' : `${loaded}/${r.ours.asked.length}`;
 }
 
 function pageRow(r: PageResult): string[] {
@@ -485,7 +476,7 @@ function pageRow(r: PageResult): string[] {
     ms(r.ours.longest, 2),
     String(Math.round(median(r.ours.loads.map((l) => l.entries.length)))),
     parserCell(r),
-    parserCell(r) === 'no' ? '–' : ms(r.ours.longestGap, 1),
+    parserCell(r) === 'no' ? '–' : ms(r.ours.firstAnswer, 0),
     ms(r.ours.walk, 2),
     parserCell(r) === 'no' ? '–' : ms(r.ours.find, 2),
     String(Math.round(r.ours.marks)),
@@ -503,9 +494,9 @@ function report(results: Results): void {
     'longest',
     'entries',
     'parser',
-    'wait ms',
+    'first ms',
     'walk ms',
-    'find ms',
+    'mark ms',
     'marks',
   ];
   const allLoads = [...synthetic, ...pages].flatMap((r) => [...r.floor.loads, ...r.ours.loads]);
@@ -520,16 +511,16 @@ function report(results: Results): void {
       "timings are wall-clock and others' work inflates them.",
   );
   console.log(
-    'Saved pages are served static and offline from 127.0.0.1: their <script> elements are ' +
+    `Saved pages are served static and offline from pages.${PAGE_DOMAIN}: their <script> elements are ` +
       `stripped (${pages.reduce((n, p) => n + p.scriptsRemoved, 0)} from the ${pages.length} ` +
       'pages measured) and other hosts fail DNS.',
   );
   console.log(
     'floor/ours ms = sum of net2phone:scan entries; longest = our longest entry (our longest ' +
-      'run without yielding); entries = how many;\nparser = injected (checked in our isolated ' +
-      'world over CDP); wait = longest gap between our entries (≈ parser injection, wall time);\n' +
-      'walk = our entries before that wait (walker + digit gate); find = after it (parser find ' +
-      'calls + marks); marks = ranges in our highlight.\n',
+      'run without yielding); entries = how many;\nparser = blocks sent to the background to be ' +
+      'read (net2phone:find requests); first = from navigation start until the first answer ' +
+      '(wall time);\nwalk = our entries before the first request (walker + digit gate); mark = ' +
+      'after it (marking what came back); marks = ranges in our highlight.\n',
   );
   console.log(table(header, synthetic.map(pageRow)));
   console.log();
@@ -540,7 +531,7 @@ function report(results: Results): void {
   const rowTable = (['warm', 'cold'] as const).map((variant) => {
     const runs = rows[variant];
     return [
-      variant === 'warm' ? 'parser already loaded' : 'parser loaded on demand',
+      variant === 'warm' ? 'background already asked' : 'first request on append',
       ms(median(runs.map((r) => r.ms)), 0),
       ms(median(runs.map((r) => r.appendMs)), 1),
       ms(median(runs.map((r) => r.scanEnd)), 0),
@@ -583,8 +574,8 @@ function report(results: Results): void {
   );
   console.log(
     `Sizes (gzip -9): always-injected content script ${sizes.contentScript.file} ` +
-      `${kb(sizes.contentScript.gzip)} (${kb(sizes.contentScript.bytes)} raw); parser ` +
-      `${sizes.parser.file} ${kb(sizes.parser.gzip)} (${kb(sizes.parser.bytes)} raw).`,
+      `${kb(sizes.contentScript.gzip)} (${kb(sizes.contentScript.bytes)} raw); the parser runs ` +
+      'in the background, once for every frame.',
   );
 
   // Goals.
@@ -604,7 +595,7 @@ function report(results: Results): void {
   }
   const digitFree = synthetic.filter((p) => p.kind === 'digit-free');
   const digitFreeWorst = digitFree.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-  const parserOnDigitFree = digitFree.filter((p) => p.ours.parserFrames.some((n) => n > 0));
+  const parserOnDigitFree = digitFree.filter((p) => p.ours.asked.some((n) => n > 0));
   goals.push({
     goal: `digit-free pages ≤ ${GOALS.digitFreeRatio}× floor, parser never loaded`,
     met: digitFreeWorst.ratio <= GOALS.digitFreeRatio && parserOnDigitFree.length === 0,
@@ -650,7 +641,7 @@ function report(results: Results): void {
     const runs = rows[variant];
     const value = median(runs.map((r) => r.ms));
     goals.push({
-      goal: `${ROWS} rows marked ≤ ${GOALS.rowsMs} ms (${variant === 'warm' ? 'parser already loaded' : 'parser loaded on demand'})`,
+      goal: `${ROWS} rows marked ≤ ${GOALS.rowsMs} ms (${variant === 'warm' ? 'background already asked' : 'first request on append'})`,
       met: value <= GOALS.rowsMs && runs.every((r) => !r.timedOut),
       detail: `${ms(value, 0)} ms${runs.some((r) => r.timedOut) ? ' (some runs timed out)' : ''}`,
     });

@@ -1,6 +1,7 @@
 // One Chromium per extension (same binary, same flags), one reused tab, and the measurements taken
 // from a loaded page: the `net2phone:scan` User Timing entries (readable from the page, DESIGN
-// "Facts measured") and whether our parser was injected into the page.
+// "Facts measured") and the `net2phone:find` measures (each a request to the background, which
+// reads the blocks that passed the gate: none means the page never needed the parser).
 //
 // Not used, because they cannot see content scripts: PerformanceObserver 'longtask' (an 89 ms scan
 // entry on wikipedia-2 produced no long task, while the page's own 398 ms parse did) and
@@ -10,6 +11,9 @@ import type { CDPSession, Page } from 'playwright-core';
 import { extensionWorker, launchChromium } from '../../test/e2e/support/chromium';
 
 export const SCAN_MEASURE = 'net2phone:scan';
+export const FIND_MEASURE = 'net2phone:find';
+/** Pages are served as `http://<name>.example.test:<port>/`. */
+export const PAGE_DOMAIN = 'example.test';
 
 export interface Entry {
   start: number;
@@ -23,6 +27,12 @@ export interface Load {
   longest: number;
   /** Time from navigation start to the first entry (when the content script got to work). */
   firstAt: number | null;
+  /** `net2phone:find` requests (blocks sent to the background to be read). */
+  asked: number;
+  /** Start of the first request: entries before it are the walk and the gate. */
+  firstAsk: number | null;
+  /** Wall time from navigation start until the first request was answered. */
+  firstAnswer: number | null;
   /** Ranges in the `net2phone-number` highlight once settled (numbers we marked). */
   marks: number;
   settled: boolean;
@@ -32,7 +42,7 @@ export interface BenchBrowser {
   page: Page;
   /** `chrome-extension://<id>` when the extension has a background (ours); null for the floor. */
   origin: string | null;
-  /** A CDP session on the tab, kept for the parser check and the traced loads. */
+  /** A CDP session on the tab, kept for the traced loads. */
   cdp: CDPSession;
   close(): Promise<void>;
 }
@@ -40,14 +50,15 @@ export interface BenchBrowser {
 /**
  * Chromium with one unpacked extension (test/e2e/support/chromium.ts), waiting for a service
  * worker only when asked (the floor extension has none), plus two flags for stable offline
- * timing: every host but 127.0.0.1 fails DNS at once (saved pages link to the whole web), and no
- * back/forward cache (each load is a fresh document; old ones are not kept alive).
+ * timing: pages come from hosts of their own (`*.example.test`, mapped to 127.0.0.1, for which the
+ * extension holds no host permission, as on any real site), every other host fails DNS at once
+ * (saved pages link to the whole web), and no back/forward cache (each load is a fresh document).
  */
 export async function launch(extensionPath: string, withWorker: boolean): Promise<BenchBrowser> {
   const { context, dispose } = await launchChromium(extensionPath, {
     viewport: { width: 1280, height: 900 },
     disableFeatures: ['BackForwardCache'],
-    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    args: [`--host-resolver-rules=MAP *.${PAGE_DOMAIN} 127.0.0.1, MAP * ~NOTFOUND`],
   });
   let origin: string | null = null;
   if (withWorker) {
@@ -67,8 +78,13 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
  * Runs in the page's main world: waits for the first scan entry, then until no new entry came for
  * `quiet` ms (or `timeout`), and returns the entries.
  */
-async function settle(args: { name: string; quiet: number; timeout: number }): Promise<Load> {
-  const { name, quiet, timeout } = args;
+async function settle(args: {
+  name: string;
+  find: string;
+  quiet: number;
+  timeout: number;
+}): Promise<Load> {
+  const { name, find, quiet, timeout } = args;
   const began = performance.now();
   let settled = false;
   for (;;) {
@@ -86,8 +102,13 @@ async function settle(args: { name: string; quiet: number; timeout: number }): P
   const entries = performance
     .getEntriesByName(name, 'measure')
     .map((e) => ({ start: e.startTime, duration: e.duration }));
+  const asks = performance.getEntriesByName(find, 'measure');
+  const first = asks[0];
   return {
     entries,
+    asked: asks.length,
+    firstAsk: first ? first.startTime : null,
+    firstAnswer: first ? first.startTime + first.duration : null,
     total: entries.reduce((sum, e) => sum + e.duration, 0),
     longest: entries.reduce((max, e) => Math.max(max, e.duration), 0),
     firstAt: entries[0]?.start ?? null,
@@ -104,45 +125,12 @@ export interface LoadOptions {
 /** Load `url` in the browser's tab and read the scan entries once the scan has settled. */
 export async function measureLoad(b: BenchBrowser, url: string, o: LoadOptions): Promise<Load> {
   await b.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-  return b.page.evaluate(settle, { name: SCAN_MEASURE, quiet: o.quiet, timeout: o.timeout });
-}
-
-/**
- * Whether our parser was injected into the page, read over CDP: `Runtime.enable` reports every
- * execution context of the tab, among them our extension's isolated world in each frame (origin
- * `chrome-extension://<id>`); in each, the parser's global (PARSER_GLOBAL, which the injected
- * parser-entry script defines and nothing else does) is looked up. Content-script globals live in
- * that world only, so the page's own `window` cannot tell. The check runs after the scan has
- * settled, so it costs the measured load nothing. Returns the number of frames holding it.
- */
-export async function parserFrames(b: BenchBrowser, globalName: string): Promise<number> {
-  if (!b.origin) return 0;
-  const { cdp } = b;
-  const ids: number[] = [];
-  const onContext = ({
-    context,
-  }: {
-    context: { id: number; origin: string; auxData?: { type?: string } };
-  }) => {
-    if (context.origin === b.origin && context.auxData?.type === 'isolated') ids.push(context.id);
-  };
-  cdp.on('Runtime.executionContextCreated', onContext);
-  try {
-    await cdp.send('Runtime.enable');
-    let frames = 0;
-    for (const contextId of ids) {
-      const { result } = await cdp.send('Runtime.evaluate', {
-        contextId,
-        expression: `typeof globalThis[${JSON.stringify(globalName)}] === 'object'`,
-        returnByValue: true,
-      });
-      if (result.value === true) frames++;
-    }
-    return frames;
-  } finally {
-    cdp.off('Runtime.executionContextCreated', onContext);
-    await cdp.send('Runtime.disable').catch(() => {});
-  }
+  return b.page.evaluate(settle, {
+    name: SCAN_MEASURE,
+    find: FIND_MEASURE,
+    quiet: o.quiet,
+    timeout: o.timeout,
+  });
 }
 
 /**

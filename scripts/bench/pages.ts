@@ -161,9 +161,14 @@ window.__benchAppend = () => new Promise((resolve) => {
 <tbody id="rows"></tbody></table><script>${script}</script></body></html>`;
 }
 
-/** Serves `pages` (path → html) from memory on 127.0.0.1; everything else is a 404. */
+/**
+ * Serves `pages` (path → html) from memory on 127.0.0.1, addressed as `http://<host>:<port>/`
+ * (a name the browser maps to 127.0.0.1, never the address itself: the extension must hold no
+ * special permission for the pages it is measured on); everything else is a 404.
+ */
 export async function serve(
   pages: Map<string, string>,
+  host: string,
 ): Promise<{ origin: string; close(): void }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -178,5 +183,5 @@ export async function serve(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  return { origin: `http://${host}:${port}`, close: () => server.close() };
 }

@@ -8,6 +8,7 @@ import type { Api } from './api';
 import type { Auth } from './auth';
 import type { CallMeta, createCaller } from './calls';
 import type { createHistory } from './history';
+import { findPageNumbers, readNumber } from './page-numbers';
 import type { Subscriptions } from './subscriptions';
 
 export interface HandlerDeps {
@@ -18,7 +19,6 @@ export interface HandlerDeps {
   history: ReturnType<typeof createHistory>;
   /** Webhook subscriptions (issue 6). */
   subscriptions: Subscriptions;
-  injectParser: Handlers['loadParser'];
   openSignIn: Handlers['openSignIn'];
   setCount: (tabId: number, frameId: number, count: number) => void;
   /** After a successful sign-in (e.g. guess the default country from the account). */
@@ -137,7 +137,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok(null);
     },
 
-    loadParser: (_, sender) => deps.injectParser({}, sender),
+    findNumbers: (payload, sender) => findPageNumbers(payload, sender.url),
+
+    readNumber: async (payload) => readNumber(payload),
 
     openSignIn: () => deps.openSignIn({}, {}),
   };

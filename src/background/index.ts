@@ -19,7 +19,7 @@ import { createHandlers } from './handlers';
 import { createHistory } from './history';
 import { listenForMessages } from './message-listener';
 import { notifyCallResult } from './notify';
-import { injectParser, openSignIn } from './page-parser';
+import { openSignIn } from './open-sign-in';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { indexedDbStore } from './secret-store';
 import { CALL_COMMAND, onCommand, suggestionFor } from './shortcuts';
@@ -90,7 +90,6 @@ const handlers = createHandlers({
   caller,
   history,
   subscriptions: webhooks,
-  injectParser: (_, sender) => injectParser(sender),
   openSignIn: () => openSignIn(),
   setCount: badge.setCount,
   afterSignIn: async () => {

@@ -3,13 +3,16 @@ import { t } from '../shared/i18n';
 import type { CallSource } from '../shared/messages';
 import { CARD_CSS } from './card-style';
 
+/** The background's reading of the number; the card shows nothing else of it. */
+export type Reading =
+  | { ok: true /** "+1 973-555-1212" */; display: string; ext?: string }
+  | { ok: false /** Why there is nothing to call, for the user. */; reason: string };
+
 /** What the card offers to call. */
 export interface CardTarget {
   /** Sent to the background, which normalises it again (e.g. `+19735551212 x12`). */
   number: string;
-  /** "+1 973-555-1212"; null when the text is not a callable number. */
-  display: string | null;
-  ext?: string;
+  reading: Reading;
   source: CallSource;
   /** Where to show the card: the number's text or the link. */
   anchor: () => DOMRect | null;
@@ -80,8 +83,10 @@ export class CallCard {
   }
 
   private render(card: HTMLElement, target: CardTarget): void {
+    const { reading } = target;
     const head = el('div', 'head');
-    const number = el('span', 'number', target.display ?? target.number);
+    // Never the page's own text: what the parser read, or that it read nothing (issue 9).
+    const number = el('span', 'number', reading.ok ? reading.display : t('cardUnreadable'));
     const close = el('button', 'close', '×');
     close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', (event) => {
@@ -89,17 +94,17 @@ export class CallCard {
     });
     head.append(number, close);
     card.append(head);
-    if (target.ext) card.append(el('span', 'ext', t('cardExtension', target.ext)));
     const status = el('p', 'status');
     status.setAttribute('role', 'status');
-    if (target.display === null) {
+    if (!reading.ok) {
       status.classList.add('error');
       status.setAttribute('role', 'alert');
-      status.textContent = t('errorInvalidNumber', target.number);
+      status.textContent = reading.reason;
       card.append(status);
       return;
     }
-    const call = el('button', 'call', t('cardCall', target.display)) as HTMLButtonElement;
+    if (reading.ext) card.append(el('span', 'ext', t('cardExtension', reading.ext)));
+    const call = el('button', 'call', t('cardCall', reading.display)) as HTMLButtonElement;
     call.type = 'button';
     call.addEventListener('click', (event) => void this.call(event, call, status));
     card.append(call, status);

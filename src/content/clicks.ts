@@ -1,15 +1,17 @@
+import { t } from '../shared/i18n';
+import type { ReadNumber } from '../shared/messages';
+import type { Result } from '../shared/result';
 import { numberFromTelUri } from '../shared/tel-uri';
-import type { CallCard } from './card';
+import type { CallCard, CardTarget } from './card';
 import type { Marks } from './marks';
-import type { PageParser } from './parser-api';
 
 export interface ClickOptions {
   marks: Marks;
   card: CallCard;
   enabled: () => boolean;
   handleTelLinks: () => boolean;
-  defaultCountry: () => string;
-  parser: () => Promise<PageParser | null>;
+  /** The background's reading of a number (null: not callable), for the card. */
+  read: (input: string) => Promise<Result<ReadNumber | null>>;
 }
 
 /** Clicks that belong to the page: links, buttons and form controls keep their behaviour. */
@@ -54,27 +56,28 @@ export function listenForClicks(options: ClickOptions): () => void {
   };
 
   async function openForMark(mark: { range: Range; e164: string; ext?: string }) {
-    const parser = await options.parser();
+    const number = mark.ext ? `${mark.e164} x${mark.ext}` : mark.e164;
     options.card.open({
-      number: mark.ext ? `${mark.e164} x${mark.ext}` : mark.e164,
-      display: parser?.display(mark.e164) ?? mark.e164,
-      ...(mark.ext ? { ext: mark.ext } : {}),
+      ...(await reading(number)),
       source: 'page',
       anchor: () => (mark.range.collapsed ? null : mark.range.getBoundingClientRect()),
     });
   }
 
   async function openForLink(link: Element, number: string) {
-    const parser = await options.parser();
-    const parsed = parser?.parse(number, options.defaultCountry()) ?? null;
     options.card.open({
-      number,
-      // Without the parser (background unreachable) the background still checks the number.
-      display: parser ? (parsed?.display ?? null) : number,
-      ...(parsed?.ext ? { ext: parsed.ext } : {}),
+      ...(await reading(number)),
       source: 'link',
       anchor: () => (link.isConnected ? link.getBoundingClientRect() : null),
     });
+  }
+
+  /** What the card shows: only what the parser read, never the page's own text (issue 9). */
+  async function reading(number: string): Promise<Pick<CardTarget, 'number' | 'reading'>> {
+    const reply = await options.read(number);
+    if (!reply.ok) return { number, reading: { ok: false, reason: reply.error.message } };
+    if (!reply.value) return { number, reading: { ok: false, reason: t('cardNotANumber') } };
+    return { number, reading: { ok: true, ...reply.value } };
   }
 
   document.addEventListener('click', onClick, true);

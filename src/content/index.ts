@@ -1,8 +1,8 @@
 /**
  * Content script entry (every frame of every page): finds phone numbers,
  * marks them without touching the page's DOM, and offers a call on a trusted
- * click. Only the digit gate and the walker are always loaded; the parser
- * comes on first need (see parser-loader.ts).
+ * click. Only the digit gate and the walker live here; blocks that pass the
+ * gate are read by the background, which holds the one parser (page-numbers.ts).
  */
 import { pageRegions } from '../phone/page-region';
 import { browser } from '../shared/browser';
@@ -12,17 +12,16 @@ import { loadSettings } from '../shared/settings-store';
 import { CallCard } from './card';
 import { listenForClicks } from './clicks';
 import { Marks } from './marks';
-import { loadParser } from './parser-loader';
+import { askBackground } from './page-numbers';
 import { Scanner } from './scanner';
 import { PageWatcher } from './watch';
 
 let settings: Settings = defaults;
 let active = false;
-let pageCountry: string | undefined;
 
 const marks = new Marks();
 const card = new CallCard(sendMessage);
-const parser = () => loadParser(sendMessage);
+const countries = () => ({ defaultCountry: settings.defaultCountry });
 
 /** Tell the background how many numbers this frame shows (toolbar badge), when it changes. */
 let reported = 0;
@@ -36,20 +35,9 @@ function reportCount(): void {
 const scanner = new Scanner({
   marks,
   walk: () => ({ markInCode: settings.markInCode, ignore: card.element }),
-  parser: async () => {
-    const loaded = await parser();
-    if (loaded && pageCountry === undefined) {
-      pageCountry =
-        loaded.countryHint({ hostname: location.hostname, lang: document.documentElement.lang }) ??
-        '';
-    }
-    return loaded;
-  },
+  ask: askBackground(sendMessage, countries),
   pageRegions: pageRegions({ hostname: location.hostname, lang: document.documentElement.lang }),
-  countries: () => ({
-    defaultCountry: settings.defaultCountry,
-    ...(pageCountry ? { pageCountry } : {}),
-  }),
+  countries,
   onShadowRoot: (root) => watcher.observe(root),
   onChange: reportCount,
 });
@@ -70,8 +58,7 @@ listenForClicks({
   card,
   enabled: () => active,
   handleTelLinks: () => active && settings.handleTelLinks,
-  defaultCountry: () => settings.defaultCountry,
-  parser,
+  read: (input) => sendMessage('readNumber', { input, defaultCountry: settings.defaultCountry }),
 });
 
 function start(): void {

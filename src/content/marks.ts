@@ -1,3 +1,5 @@
+import type { PageNumber } from '../shared/messages';
+
 /**
  * The marked numbers: live Ranges over the page's own text nodes, painted with
  * the CSS Custom Highlight API (DESIGN rule 1: the page's DOM is never touched).
@@ -13,13 +15,8 @@ export interface Mark {
   ext?: string;
 }
 
-export interface Found {
-  start: number;
-  end: number;
-  e164: string;
-  dial: string;
-  ext?: string;
-}
+/** A number found in a block's text (offsets into it). */
+export type Found = PageNumber;
 
 export interface BlockRef {
   nodes: Text[];
@@ -49,9 +46,13 @@ export class Marks {
     return this.all.size;
   }
 
-  /** Replace the marks of one block with what the engine found in its text. */
-  replaceBlock(block: BlockRef, found: Found[]): void {
+  /** Drop the marks of one block (it is being read again). */
+  clearBlock(block: BlockRef): void {
     for (const node of block.nodes) this.removeNode(node);
+  }
+
+  /** Mark numbers found in a block's text. */
+  add(block: BlockRef, found: readonly Found[]): void {
     for (const f of found) {
       const first = nodeAt(block.starts, f.start, false);
       const last = nodeAt(block.starts, f.end, true);

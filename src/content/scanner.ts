@@ -1,7 +1,7 @@
 import { mayHoldNumber } from '../phone/gate';
 import { StaleWalk, type TextBlock, type WalkOptions, walkBlocks } from './blocks';
 import type { Marks } from './marks';
-import type { PageParser } from './parser-api';
+import { type AskForNumbers, keptNumbers, readBlocks } from './page-numbers';
 
 /** Longest stretch of work before yielding to the page (DESIGN rule 6). */
 const CHUNK_MS = 8;
@@ -10,9 +10,9 @@ export const SCAN_MEASURE = 'net2phone:scan';
 export interface ScannerOptions {
   marks: Marks;
   walk: () => WalkOptions;
-  /** The parser, loaded on first need; null when it cannot be had. */
-  parser: () => Promise<PageParser | null>;
-  countries: () => { defaultCountry: string; pageCountry?: string };
+  /** Reads blocks' numbers (in the background, src/content/page-numbers.ts). */
+  ask: AskForNumbers;
+  countries: () => { defaultCountry: string };
   /** Regions the page names (see `pageRegions`): with the user's country, they set the gate. */
   pageRegions: readonly string[];
   /** Told after each pass that changed the marks. */
@@ -30,7 +30,7 @@ const yieldToPage = (): Promise<void> => {
 /**
  * Scans roots (the document, changed subtrees, shadow roots) in chunks of at
  * most CHUNK_MS, each recorded as a `net2phone:scan` measure. Text blocks go
- * through the gate first (`mayHoldNumber`); the parser is loaded only when one passes.
+ * through the gate first (`mayHoldNumber`); only blocks that pass are sent to be read.
  */
 export class Scanner {
   private readonly pending = new Set<Node>();
@@ -100,16 +100,27 @@ export class Scanner {
       if (this.stopped) return;
     }
     if (blocks.length > 0) {
-      performance.measure(SCAN_MEASURE, { start: chunkStart, end: performance.now() });
-      const parser = await this.options.parser();
-      chunkStart = performance.now();
-      if (!parser || this.stopped) return;
-      const countries = this.options.countries();
-      for (const block of blocks) {
-        if (!isCurrent(block)) continue;
-        marks.replaceBlock(block, parser.find(block.text, countries));
-        if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
-        if (this.stopped) return;
+      const reading = readBlocks(
+        blocks.map((block) => block.text),
+        this.options.ask,
+      );
+      let current = false;
+      for (let i = 0; i < reading.batches.length; i++) {
+        // Waiting for the answer is not our work: the chunk ends here, the next starts after.
+        performance.measure(SCAN_MEASURE, { start: chunkStart, end: performance.now() });
+        const answer = await reading.answer(i);
+        chunkStart = performance.now();
+        if (!answer || this.stopped) return;
+        for (const [j, piece] of (reading.batches[i] ?? []).entries()) {
+          const block = blocks[piece.block] as TextBlock;
+          if (piece.first) {
+            current = isCurrent(block);
+            if (current) marks.clearBlock(block);
+          }
+          if (current) marks.add(block, keptNumbers(piece, answer[j] ?? []));
+          if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
+          if (this.stopped) return;
+        }
       }
     }
     marks.prune();
@@ -121,7 +132,7 @@ export class Scanner {
 
 /**
  * False when the page edited the block's text after it was read (while the
- * parser loaded or between chunks): its offsets are stale, and a range past a
+ * background read it or between chunks): its offsets are stale, and a range past a
  * node's new end throws, which ended the pass and left the rest of the page
  * unmarked. The edit itself queued the block for a rescan (watch.ts).
  */

@@ -124,12 +124,36 @@ export interface WebhookSubscription {
   error?: string;
 }
 
+/**
+ * Most characters of page text in one `findNumbers` request: the content script sends its
+ * blocks in batches (src/content/page-numbers.ts), so no page can make one message hold the
+ * background for long; longer blocks go in overlapping windows.
+ */
+export const PAGE_TEXT_BATCH = 65_536;
+
+/** A number found in a block of page text, as the content script marks it. */
+export interface PageNumber {
+  /** UTF-16 offsets into the text sent. */
+  start: number;
+  end: number;
+  e164: string;
+  /** What `POST /api/calls/` would send as `to`. */
+  dial: string;
+  ext?: string;
+}
+
+/** A number read from a `tel:`/`callto:` link, for the card. */
+export interface ReadNumber {
+  display: string;
+  ext?: string;
+}
+
 /** Which contexts may send a message: our own pages, or content scripts in tabs. */
 export type SenderKind = 'extension' | 'content';
 
 /**
  * The protocol: message name → payload → result, and who may send it.
- * The background router has exactly one handler per entry (test/unit/messages.test.ts).
+ * The background router has exactly one handler per entry (test/unit/conventions.test.ts).
  */
 export interface Protocol {
   /** The current session, for the popup. */
@@ -156,8 +180,16 @@ export interface Protocol {
   deleteSubscription: { payload: { id: string }; result: WebhookSubscription[] };
   /** Content script: how many numbers this frame has marked (toolbar badge). */
   reportCount: { payload: { count: number }; result: null };
-  /** Content script: inject the phone-number parser into the sender's frame. */
-  loadParser: { payload: Record<string, never>; result: null };
+  /**
+   * Content script: the numbers in blocks of the frame's text that passed the gate, one list
+   * per text. Parsed here, once for every frame (docs/architecture.md, "Page scanning").
+   */
+  findNumbers: {
+    payload: { texts: string[]; defaultCountry: string; lang: string };
+    result: PageNumber[][];
+  };
+  /** Content script: the number of a `tel:`/`callto:` link; null when it is not callable. */
+  readNumber: { payload: { input: string; defaultCountry: string }; result: ReadNumber | null };
   /** Content script (call card): show the sign-in form. */
   openSignIn: { payload: Record<string, never>; result: null };
 }
@@ -171,7 +203,7 @@ export interface Message<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-/** Who may send each message. Content scripts may only ask for a call. */
+/** Who may send each message; the router (src/shared/router.ts) enforces it. */
 export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   getSession: ['extension'],
   signIn: ['extension'],
@@ -185,6 +217,7 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   createSubscription: ['extension'],
   deleteSubscription: ['extension'],
   reportCount: ['content'],
-  loadParser: ['content'],
+  findNumbers: ['content'],
+  readNumber: ['content'],
   openSignIn: ['content'],
 };

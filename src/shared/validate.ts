@@ -1,4 +1,10 @@
-import type { CallSource, MessageName, Protocol, WebhookScope } from './messages';
+import {
+  type CallSource,
+  type MessageName,
+  PAGE_TEXT_BATCH,
+  type Protocol,
+  type WebhookScope,
+} from './messages';
 import { MAX_WEBHOOK_URL } from './webhook-url';
 
 /**
@@ -13,6 +19,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const MAX_TEXT = 500;
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length <= MAX_TEXT ? value : null;
+
+const MAX_PAGE_TEXT = PAGE_TEXT_BATCH;
+const MAX_PAGE_TEXTS = 4_096;
+
+/** A two-letter region code such as `US`; the engine refuses regions it does not know. */
+const region = (value: unknown): string | null =>
+  typeof value === 'string' && /^[A-Z]{2}$/.test(value) ? value : null;
 
 const empty = (raw: unknown): Record<string, never> | null =>
   raw === undefined || isRecord(raw) ? {} : null;
@@ -35,7 +48,27 @@ export const payloadGuards: { [K in MessageName]: Guard<K> } = {
       ? { count }
       : null;
   },
-  loadParser: empty,
+  findNumbers(raw) {
+    if (!isRecord(raw) || !Array.isArray(raw.texts) || raw.texts.length > MAX_PAGE_TEXTS)
+      return null;
+    const defaultCountry = region(raw.defaultCountry);
+    const lang = typeof raw.lang === 'string' && raw.lang.length <= 35 ? raw.lang : '';
+    let total = 0;
+    const texts: string[] = [];
+    for (const item of raw.texts) {
+      if (typeof item !== 'string') return null;
+      total += item.length;
+      texts.push(item);
+    }
+    if (defaultCountry === null || total > MAX_PAGE_TEXT) return null;
+    return { texts, defaultCountry, lang };
+  },
+  readNumber(raw) {
+    if (!isRecord(raw)) return null;
+    const input = text(raw.input);
+    const defaultCountry = region(raw.defaultCountry);
+    return input === null || defaultCountry === null ? null : { input, defaultCountry };
+  },
   openSignIn: empty,
   signIn(raw) {
     if (!isRecord(raw)) return null;

@@ -49,13 +49,27 @@ describe('conventions', () => {
       );
       const allowed =
         where === 'phone' ? ['src/phone'] : [`src/${where}`, 'src/shared', 'src/phone'];
-      // A `?script&iife` import names a file to inject; it does not pull in its code.
-      if (where === 'background') allowed.push('src/content/parser-entry.ts?script&iife');
       return imports
         .filter((target) => !allowed.some((a) => target.startsWith(a)))
         .map((target) => `${rel(f)} → ${target}`);
     });
     expect(crossing).toEqual([]);
+  });
+
+  it('keeps the parser out of the content script: it runs in the background (issue 9)', () => {
+    // The content script is injected into every frame; only the digit gate and the page's
+    // regions come from the engine, and neither loads libphonenumber-js.
+    const content = sources.filter((f) => rel(f).startsWith('src/content'));
+    const engine = content.flatMap((f) =>
+      [...read(f).matchAll(/from ['"]([^'"]+)['"]/g)]
+        .map((m) => m[1] ?? '')
+        .filter((target) => target.includes('phone'))
+        .map((target) => rel(path.resolve(path.dirname(f), target))),
+    );
+    expect([...new Set(engine)].sort()).toEqual(['src/phone/gate', 'src/phone/page-region']);
+    for (const file of ['src/phone/gate.ts', 'src/phone/page-region.ts']) {
+      expect(read(path.join(root, file))).not.toMatch(/^import /m);
+    }
   });
 
   it('keeps the phone engine free of browser APIs', () => {

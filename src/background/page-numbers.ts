@@ -1,0 +1,63 @@
+import { type CountryCode, countryHintForPage, findPhoneNumbers, parseDialable } from '../phone';
+import type { PageNumber, Payload, ReadNumber } from '../shared/messages';
+import { ok, type Result } from '../shared/result';
+
+/** Longest stretch of parsing before other messages (a call from another tab) get a turn. */
+const SLICE_MS = 16;
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The numbers in blocks of one frame's text. The parser (libphonenumber-js and the engine)
+ * lives here once for every frame of every tab, instead of being injected into each frame:
+ * that needed a host permission per site, cost every frame its own copy, and ran on the
+ * page's main thread (docs/architecture.md, "Page scanning").
+ */
+export async function findPageNumbers(
+  { texts, defaultCountry, lang }: Payload<'findNumbers'>,
+  frameUrl: string | undefined,
+): Promise<Result<PageNumber[][]>> {
+  // The frame's own address, as the browser reports it: a page cannot claim another country.
+  const pageCountry = countryHintForPage({ hostname: hostnameOf(frameUrl), lang });
+  const options = {
+    defaultCountry: defaultCountry as CountryCode,
+    ...(pageCountry ? { pageCountry } : {}),
+  };
+  const found: PageNumber[][] = [];
+  let sliceStart = performance.now();
+  for (const text of texts) {
+    found.push(
+      findPhoneNumbers(text, options).map(({ start, end, e164, dial, ext }) => ({
+        start,
+        end,
+        e164,
+        dial,
+        ...(ext ? { ext } : {}),
+      })),
+    );
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  return ok(found);
+}
+
+/** A number from a `tel:` link or a mark, read for the card; null when it is not callable. */
+export function readNumber({
+  input,
+  defaultCountry,
+}: Payload<'readNumber'>): Result<ReadNumber | null> {
+  const number = parseDialable(input, defaultCountry as CountryCode);
+  return ok(
+    number ? { display: number.display, ...(number.ext ? { ext: number.ext } : {}) } : null,
+  );
+}
+
+function hostnameOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
