@@ -145,13 +145,18 @@ export class CallCard {
     if (!rect) return;
     const width = card.offsetWidth;
     const height = card.offsetHeight;
-    const vw = document.documentElement.clientWidth || window.innerWidth;
-    const vh = document.documentElement.clientHeight || window.innerHeight;
+    // The visual viewport: what the user sees. documentElement.clientHeight is the whole page's
+    // height in quirks mode (no doctype), where the card then never flipped above a number
+    // near the bottom and its Call button was cut off (issue 9).
+    const view = visibleArea();
     let top = rect.bottom + GAP;
-    if (top + height > vh - MARGIN && rect.top - GAP - height >= MARGIN)
+    if (top + height > view.bottom - MARGIN && rect.top - GAP - height >= view.top + MARGIN)
       top = rect.top - GAP - height;
-    const left = Math.min(Math.max(rect.left, MARGIN), Math.max(MARGIN, vw - width - MARGIN));
-    card.style.top = `${Math.max(MARGIN, Math.min(top, vh - height - MARGIN))}px`;
+    const left = Math.min(
+      Math.max(rect.left, view.left + MARGIN),
+      Math.max(view.left + MARGIN, view.right - width - MARGIN),
+    );
+    card.style.top = `${Math.max(view.top + MARGIN, Math.min(top, view.bottom - height - MARGIN))}px`;
     card.style.left = `${left}px`;
   }
 
@@ -166,6 +171,20 @@ export class CallCard {
   private readonly onOutside = (event: PointerEvent) => {
     if (this.host && !event.composedPath().includes(this.host)) this.close();
   };
+}
+
+/** The part of the layout viewport the user sees (pinch zoom moves it), in client coordinates. */
+function visibleArea(): { top: number; left: number; bottom: number; right: number } {
+  const vv = window.visualViewport;
+  if (vv) {
+    return {
+      top: vv.offsetTop,
+      left: vv.offsetLeft,
+      bottom: vv.offsetTop + vv.height,
+      right: vv.offsetLeft + vv.width,
+    };
+  }
+  return { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
 }
 
 function el(tag: string, className: string, text?: string): HTMLElement {

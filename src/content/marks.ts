@@ -107,21 +107,28 @@ export class Marks {
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight) this.rebuild();
   }
 
-  /** The mark under a click, confirmed against its painted boxes. */
+  /**
+   * The mark under a click, confirmed against its painted boxes. Only the marks of the text
+   * under the caret and of the clicked element's own text are looked at, never all of them:
+   * with 10,000 marks, a loop over every one cost each click on empty space 46–65 ms (issue 9).
+   */
   at(x: number, y: number, target: Node | null): Mark | null {
     const doc = target?.ownerDocument ?? document;
     const caret = caretAt(doc, x, y);
-    const candidates = caret ? (this.byNode.get(caret.node) ?? []) : [];
-    for (const mark of candidates) {
+    for (const mark of caret ? (this.byNode.get(caret.node) ?? []) : []) {
       if (!this.all.has(mark) || !caret) continue;
       if (mark.range.isPointInRange(caret.node, caret.offset) && hits(mark, x, y)) {
         return mark;
       }
     }
-    // The caret API does not look inside shadow roots: fall back to the click's own subtree.
+    // The caret API does not look inside shadow roots: a click on text targets the element
+    // that holds it, so its own text nodes are the candidates.
     if (target && target.nodeType === 1) {
-      for (const mark of this.all) {
-        if (target.contains(mark.range.startContainer) && hits(mark, x, y)) return mark;
+      for (let child = target.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType !== 3) continue;
+        for (const mark of this.byNode.get(child) ?? []) {
+          if (this.all.has(mark) && hits(mark, x, y)) return mark;
+        }
       }
     }
     return null;

@@ -340,6 +340,41 @@ describe.each(BROWSERS)('%s: the content script', (name) => {
       await card.closed();
       expect(h.fake.calls()).toEqual([]);
     });
+
+    it('says a tel: link holds no number it can read, shows none of the link, and offers no Call', async () => {
+      const { tab, card } = await fixture('tel-links.html', TEL_LINKS.length);
+      await clickElement(tab, '#tel-words');
+      await card.opened();
+      const state = await card.status('not a phone number net2phone can call');
+      expect(state.heading).toBe('Number not recognised');
+      expect(state.button).toBeNull();
+      expect(state.text).not.toContain('call-us-now');
+      await tab.press('Escape');
+      await card.closed();
+      expect(h.fake.calls()).toEqual([]);
+    });
+
+    it('opens the card wholly inside the window in quirks mode, above a number near its bottom', async () => {
+      const { tab, card } = await open('quirks.html', 2);
+      const height = await tab.world(() => {
+        // The night desk's number 30 px above the window's bottom edge.
+        const p = document.getElementById('bottom-number') as HTMLElement;
+        window.scrollBy(0, p.getBoundingClientRect().bottom - window.innerHeight + 30);
+        return { window: window.innerHeight, quirks: document.compatMode };
+      }, null);
+      expect(height.quirks).toBe('BackCompat');
+      await clickNumber(tab, '(973) 555-0182');
+      expect(await card.opened()).toBe('Call +1 973-555-0182');
+      const { box } = await card.state();
+      const number = await tab.world(
+        () => (document.getElementById('bottom-number') as HTMLElement).getBoundingClientRect().top,
+        null,
+      );
+      expect(box?.bottom).toBeLessThanOrEqual(number);
+      expect(box?.top).toBeGreaterThanOrEqual(0);
+      await tab.press('Escape');
+      await card.closed();
+    });
   });
 
   describe('page scripts cannot place a call', () => {

@@ -13,6 +13,12 @@ export interface CardState {
   status: string;
   /** Whether it offers "Sign in to net2phone". */
   signIn: boolean;
+  /** The number at its head, as the parser read it, or that it read none. */
+  heading: string;
+  /** Everything it says. */
+  text: string;
+  /** Where it is, in the page's client coordinates. */
+  box: { top: number; bottom: number; left: number; right: number } | null;
 }
 
 const TIMEOUT_MS = 5_000;
@@ -24,11 +30,17 @@ export class Card {
     return this.surface.world(() => {
       const root = document.querySelector('net2phone-call-card')?.shadowRoot;
       const status = root?.querySelector('[role=status], [role=alert]');
+      const card = root?.querySelector('[role=dialog]')?.getBoundingClientRect();
       return {
         open: document.querySelector('net2phone-call-card') !== null,
         button: root?.querySelector('button.call')?.textContent ?? null,
         status: status?.textContent ?? '',
         signIn: root?.querySelector('button.signin') != null,
+        heading: root?.querySelector('.number')?.textContent ?? '',
+        text: root?.querySelector('[role=dialog]')?.textContent ?? '',
+        box: card
+          ? { top: card.top, bottom: card.bottom, left: card.left, right: card.right }
+          : null,
       };
     }, null);
   }
