@@ -407,7 +407,7 @@ describe.each(BROWSERS)('%s: the content script', (name) => {
      * reads "Calling…". So right after a page script's attempt, an empty status is proof.
      */
     async function expectCardUntouched() {
-      expect(await contact.card.state()).toEqual({
+      expect(await contact.card.state()).toMatchObject({
         open: true,
         button: 'Call +1 973-555-0142',
         status: '',
