@@ -20,6 +20,8 @@ export interface HandlerDeps {
   /** Webhook subscriptions (issue 6). */
   subscriptions: Subscriptions;
   openSignIn: Handlers['openSignIn'];
+  /** Tell the user, by notification, that a page interfered with the call card. */
+  notify: (title: string, message: string) => Promise<void>;
   setCount: (tabId: number, frameId: number, count: number) => void;
   /** After a successful sign-in (e.g. guess the default country from the account). */
   afterSignIn?: () => Promise<void>;
@@ -140,6 +142,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     findNumbers: (payload, sender) => findPageNumbers(payload, sender.url),
 
     readNumber: async (payload) => readNumber(payload),
+
+    async cardTampered({ reason }) {
+      await deps.notify(
+        t('notifyRefusedTitle'),
+        t(reason === 'covered' ? 'cardRefusedCovered' : 'cardRefusedChanged'),
+      );
+      return ok(null);
+    },
 
     openSignIn: () => deps.openSignIn({}, {}),
   };

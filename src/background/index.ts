@@ -18,7 +18,7 @@ import { createContextMenu, menuTarget } from './context-menu';
 import { createHandlers } from './handlers';
 import { createHistory } from './history';
 import { listenForMessages } from './message-listener';
-import { notifyCallResult } from './notify';
+import { notify, notifyCallResult } from './notify';
 import { openSignIn } from './open-sign-in';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { indexedDbStore } from './secret-store';
@@ -91,6 +91,7 @@ const handlers = createHandlers({
   history,
   subscriptions: webhooks,
   openSignIn: () => openSignIn(),
+  notify,
   setCount: badge.setCount,
   afterSignIn: async () => {
     const view = await account.view(false);

@@ -1,6 +1,8 @@
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
 import type { CallSource } from '../shared/messages';
+import { CardGuard, inTopLayerSupport, type Tampering } from './card-guard';
+import { cardPosition, visibleArea } from './card-position';
 import { CARD_CSS } from './card-style';
 
 /** The background's reading of the number; the card shows nothing else of it. */
@@ -18,21 +20,32 @@ export interface CardTarget {
   anchor: () => DOMRect | null;
 }
 
-const GAP = 6;
-const MARGIN = 8;
+/** How the card was opened: by keyboard, Call takes focus; by mouse, it does not. */
+export interface OpenOptions {
+  focusCall: boolean;
+}
+
+/** Tell the user, outside the page, that the page interfered with the card. */
+export type ReportTampering = (reason: Tampering) => void;
 
 /**
- * The on-page call card. Its host is attached to `<html>` only while open, with
- * its own shadow root (page CSS cannot reach it), and only a
- * trusted click on its button asks for a call (DESIGN rule 2).
+ * The on-page call card. Its host is attached to `<html>` only while open, with a closed
+ * shadow root (no page script can restyle or reword it), shown in the top layer (nothing of
+ * the page's can cover it), and only a trusted click or key on its Call button, with the card
+ * on top, unaltered and shown for ARM_DELAY_MS, asks for a call (DESIGN rule 2, issue 10).
  */
 export class CallCard {
   private host: HTMLElement | null = null;
   private card: HTMLElement | null = null;
   private target: CardTarget | null = null;
   private busy = false;
+  private guard: CardGuard | null = null;
+  private at: { top: number; left: number } | null = null;
 
-  constructor(private readonly send: Client) {}
+  constructor(
+    private readonly send: Client,
+    private readonly reportTampering: ReportTampering = () => {},
+  ) {}
 
   get element(): Element | null {
     return this.host;
@@ -42,14 +55,15 @@ export class CallCard {
     return this.host !== null;
   }
 
-  open(target: CardTarget): void {
+  open(target: CardTarget, options: OpenOptions = { focusCall: false }): void {
     this.close();
     this.target = target;
     const doc = document;
     const host = doc.createElement('net2phone-call-card');
+    // Inline and important: no page stylesheet, animation or transition outranks it.
     host.setAttribute('style', 'all: initial !important; position: fixed !important;');
-    // Open, so assistive tech and tests can reach it; page scripts that click it get untrusted events.
-    const root = host.attachShadow({ mode: 'open' });
+    if (inTopLayerSupport()) host.setAttribute('popover', 'manual');
+    const root = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     const card = doc.createElement('div');
@@ -59,27 +73,46 @@ export class CallCard {
     root.append(style, card);
     this.render(card, target);
     doc.documentElement.append(host);
+    if (inTopLayerSupport()) host.showPopover();
     this.host = host;
     this.card = card;
     this.place(card);
+    this.guard = new CardGuard({
+      host,
+      button: () => card.querySelector('button.call'),
+      onTampered: (reason) => this.tampered(reason),
+      onRemoved: () => this.close(),
+    });
     window.addEventListener('scroll', this.reposition, { capture: true, passive: true });
     window.addEventListener('resize', this.reposition, { passive: true });
     doc.addEventListener('keydown', this.onKey, true);
     doc.addEventListener('pointerdown', this.onOutside, true);
-    card.querySelector<HTMLButtonElement>('button.call')?.focus({ preventScroll: true });
+    // A mouse user did not ask to be taken to Call: a stray Enter must not place a call.
+    if (options.focusCall) {
+      card.querySelector<HTMLButtonElement>('button.call')?.focus({ preventScroll: true });
+    }
   }
 
   close(): void {
     if (!this.host) return;
+    this.guard?.stop();
+    this.guard = null;
     this.host.remove();
     this.host = null;
     this.card = null;
     this.target = null;
+    this.at = null;
     this.busy = false;
     window.removeEventListener('scroll', this.reposition, { capture: true });
     window.removeEventListener('resize', this.reposition);
     document.removeEventListener('keydown', this.onKey, true);
     document.removeEventListener('pointerdown', this.onOutside, true);
+  }
+
+  /** The page interfered while the card was open: it closes, and the user is told why. */
+  private tampered(reason: Tampering): void {
+    this.close();
+    this.reportTampering(reason);
   }
 
   private render(card: HTMLElement, target: CardTarget): void {
@@ -112,7 +145,21 @@ export class CallCard {
 
   private async call(event: MouseEvent, button: HTMLButtonElement, status: HTMLElement) {
     // Page scripts can dispatch events but cannot make them trusted.
-    if (!event.isTrusted || this.busy || !this.target) return;
+    if (!event.isTrusted || this.busy || !this.target || !this.guard) return;
+    if (!this.guard.armed) {
+      status.className = 'status';
+      status.textContent = t('cardTooSoon');
+      return;
+    }
+    const tampering = this.guard.check(event);
+    if (tampering) {
+      button.remove();
+      status.className = 'status error';
+      status.setAttribute('role', 'alert');
+      status.textContent = refusal(tampering);
+      this.reportTampering(tampering);
+      return;
+    }
     this.busy = true;
     button.disabled = true;
     status.className = 'status';
@@ -143,21 +190,16 @@ export class CallCard {
   private place(card: HTMLElement): void {
     const rect = this.target?.anchor();
     if (!rect) return;
-    const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    // The visual viewport: what the user sees. documentElement.clientHeight is the whole page's
-    // height in quirks mode (no doctype), where the card then never flipped above a number
-    // near the bottom and its Call button was cut off (issue 9).
-    const view = visibleArea();
-    let top = rect.bottom + GAP;
-    if (top + height > view.bottom - MARGIN && rect.top - GAP - height >= view.top + MARGIN)
-      top = rect.top - GAP - height;
-    const left = Math.min(
-      Math.max(rect.left, view.left + MARGIN),
-      Math.max(view.left + MARGIN, view.right - width - MARGIN),
+    const at = cardPosition(
+      rect,
+      { width: card.offsetWidth, height: card.offsetHeight },
+      visibleArea(),
     );
-    card.style.top = `${Math.max(view.top + MARGIN, Math.min(top, view.bottom - height - MARGIN))}px`;
-    card.style.left = `${left}px`;
+    card.style.top = `${at.top}px`;
+    card.style.left = `${at.left}px`;
+    // A card that moved is a card the user has not seen there yet.
+    if (this.at && (this.at.top !== at.top || this.at.left !== at.left)) this.guard?.rearm();
+    this.at = at;
   }
 
   private readonly reposition = () => {
@@ -173,18 +215,9 @@ export class CallCard {
   };
 }
 
-/** The part of the layout viewport the user sees (pinch zoom moves it), in client coordinates. */
-function visibleArea(): { top: number; left: number; bottom: number; right: number } {
-  const vv = window.visualViewport;
-  if (vv) {
-    return {
-      top: vv.offsetTop,
-      left: vv.offsetLeft,
-      bottom: vv.offsetTop + vv.height,
-      right: vv.offsetLeft + vv.width,
-    };
-  }
-  return { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+/** What the card says when it refused a call. */
+export function refusal(reason: Tampering): string {
+  return reason === 'covered' ? t('cardRefusedCovered') : t('cardRefusedChanged');
 }
 
 function el(tag: string, className: string, text?: string): HTMLElement {

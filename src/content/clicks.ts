@@ -19,6 +19,9 @@ const INTERACTIVE =
   'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [contenteditable]';
 const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i]';
 
+/** A click made with Enter or Space on a focused link (no pointer: `detail` is 0). */
+const byKeyboard = (event: MouseEvent) => event.detail === 0;
+
 function closestInPath(event: Event, selector: string): Element | null {
   for (const node of event.composedPath()) {
     if ((node as Node).nodeType === 1 && (node as Element).matches(selector))
@@ -43,7 +46,7 @@ export function listenForClicks(options: ClickOptions): () => void {
     const linked = link ? numberFromTelUri(link.getAttribute('href') ?? '') : null;
     if (link && linked) {
       event.preventDefault();
-      void openForLink(link, linked);
+      void openForLink(link, linked, byKeyboard(event));
       return;
     }
     if (closestInPath(event, INTERACTIVE)) return;
@@ -52,24 +55,33 @@ export function listenForClicks(options: ClickOptions): () => void {
     const target = (event.composedPath()[0] as Node | undefined) ?? null;
     const mark = options.marks.at(event.clientX, event.clientY, target);
     if (!mark) return;
-    void openForMark(mark);
+    void openForMark(mark, byKeyboard(event));
   };
 
-  async function openForMark(mark: { range: Range; e164: string; ext?: string }) {
+  async function openForMark(
+    mark: { range: Range; e164: string; ext?: string },
+    focusCall: boolean,
+  ) {
     const number = mark.ext ? `${mark.e164} x${mark.ext}` : mark.e164;
-    options.card.open({
-      ...(await reading(number)),
-      source: 'page',
-      anchor: () => (mark.range.collapsed ? null : mark.range.getBoundingClientRect()),
-    });
+    options.card.open(
+      {
+        ...(await reading(number)),
+        source: 'page',
+        anchor: () => (mark.range.collapsed ? null : mark.range.getBoundingClientRect()),
+      },
+      { focusCall },
+    );
   }
 
-  async function openForLink(link: Element, number: string) {
-    options.card.open({
-      ...(await reading(number)),
-      source: 'link',
-      anchor: () => (link.isConnected ? link.getBoundingClientRect() : null),
-    });
+  async function openForLink(link: Element, number: string, focusCall: boolean) {
+    options.card.open(
+      {
+        ...(await reading(number)),
+        source: 'link',
+        anchor: () => (link.isConnected ? link.getBoundingClientRect() : null),
+      },
+      { focusCall },
+    );
   }
 
   /** What the card shows: only what the parser read, never the page's own text (issue 9). */

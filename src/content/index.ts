@@ -20,7 +20,9 @@ let settings: Settings = defaults;
 let active = false;
 
 const marks = new Marks();
-const card = new CallCard(sendMessage);
+const card = new CallCard(sendMessage, (reason) => {
+  void sendMessage('cardTampered', { reason });
+});
 const countries = () => ({ defaultCountry: settings.defaultCountry });
 
 /** Tell the background how many numbers this frame shows (toolbar badge), when it changes. */

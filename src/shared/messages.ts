@@ -190,6 +190,11 @@ export interface Protocol {
   };
   /** Content script: the number of a `tel:`/`callto:` link; null when it is not callable. */
   readNumber: { payload: { input: string; defaultCountry: string }; result: ReadNumber | null };
+  /**
+   * Content script (call card): the page covered or changed the card, which refused the call
+   * or closed; the user is told by a notification, which no page can hide.
+   */
+  cardTampered: { payload: { reason: 'covered' | 'changed' }; result: null };
   /** Content script (call card): show the sign-in form. */
   openSignIn: { payload: Record<string, never>; result: null };
 }
@@ -219,5 +224,6 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   reportCount: ['content'],
   findNumbers: ['content'],
   readNumber: ['content'],
+  cardTampered: ['content'],
   openSignIn: ['content'],
 };

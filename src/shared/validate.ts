@@ -63,6 +63,10 @@ export const payloadGuards: { [K in MessageName]: Guard<K> } = {
     if (defaultCountry === null || total > MAX_PAGE_TEXT) return null;
     return { texts, defaultCountry, lang };
   },
+  cardTampered(raw) {
+    if (!isRecord(raw)) return null;
+    return raw.reason === 'covered' || raw.reason === 'changed' ? { reason: raw.reason } : null;
+  },
   readNumber(raw) {
     if (!isRecord(raw)) return null;
     const input = text(raw.input);
