@@ -4,6 +4,7 @@ import type { Result } from '../shared/result';
 import { numberFromTelUri } from '../shared/tel-uri';
 import type { CallCard, CardTarget } from './card';
 import type { Marks } from './marks';
+import { isRendered } from './rendered';
 
 export interface ClickOptions {
   marks: Marks;
@@ -63,9 +64,13 @@ export function listenForClicks(options: ClickOptions): () => void {
     focusCall: boolean,
   ) {
     const number = mark.ext ? `${mark.e164} x${mark.ext}` : mark.e164;
+    // The page may have hidden part of it since it was marked (a "1-900-" prefix, say).
+    const shown = isRendered(mark.range);
     options.card.open(
       {
-        ...(await reading(number)),
+        ...(shown
+          ? await reading(number)
+          : { number, reading: { ok: false as const, reason: t('cardPartlyHidden') } }),
         source: 'page',
         anchor: () => (mark.range.collapsed ? null : mark.range.getBoundingClientRect()),
       },

@@ -11,15 +11,18 @@ import { defaults, isSiteDisabled, SETTINGS_KEY, type Settings } from '../shared
 import { loadSettings } from '../shared/settings-store';
 import { CallCard } from './card';
 import { listenForClicks } from './clicks';
+import { HiddenNumbers } from './hidden-numbers';
 import { Marks } from './marks';
 import { askBackground } from './page-numbers';
+import { isRendered } from './rendered';
 import { Scanner } from './scanner';
 import { PageWatcher } from './watch';
 
 let settings: Settings = defaults;
 let active = false;
 
-const marks = new Marks();
+const marks = new Marks(isRendered);
+const hidden = new HiddenNumbers((root) => void scanner.scan(root));
 const card = new CallCard(sendMessage, (reason) => {
   void sendMessage('cardTampered', { reason });
 });
@@ -40,6 +43,7 @@ const scanner = new Scanner({
   ask: askBackground(sendMessage, countries),
   pageRegions: pageRegions({ hostname: location.hostname, lang: document.documentElement.lang }),
   countries,
+  onHidden: (node) => hidden.add(node),
   onShadowRoot: (root) => watcher.observe(root),
   onChange: reportCount,
 });
@@ -74,6 +78,7 @@ function stop(): void {
   active = false;
   watcher.disconnect();
   scanner.stop();
+  hidden.clear();
   marks.clear();
   reportCount();
   card.close();

@@ -42,6 +42,9 @@ export class Marks {
   private byNode = new WeakMap<Node, Mark[]>();
   private highlight: Highlight | null = null;
 
+  /** `accept`: whether a number found in the text may be marked (e.g. it is all on screen). */
+  constructor(private readonly accept: (range: Range) => boolean = () => true) {}
+
   get size(): number {
     return this.all.size;
   }
@@ -51,8 +54,12 @@ export class Marks {
     for (const node of block.nodes) this.removeNode(node);
   }
 
-  /** Mark numbers found in a block's text. */
-  add(block: BlockRef, found: readonly Found[]): void {
+  /**
+   * Marks in-block numbers that `accept` (rendered.ts: every character on screen); returns how
+   * many it refused.
+   */
+  add(block: BlockRef, found: readonly Found[]): number {
+    let refused = 0;
     for (const f of found) {
       const first = nodeAt(block.starts, f.start, false);
       const last = nodeAt(block.starts, f.end, true);
@@ -62,6 +69,10 @@ export class Marks {
       const range = startNode.ownerDocument.createRange();
       range.setStart(startNode, f.start - (block.starts[first] ?? 0));
       range.setEnd(endNode, f.end - (block.starts[last] ?? 0));
+      if (!this.accept(range)) {
+        refused++;
+        continue;
+      }
       const mark: Mark = { range, e164: f.e164, dial: f.dial, ...(f.ext ? { ext: f.ext } : {}) };
       this.all.add(mark);
       for (let i = first; i <= last; i++) {
@@ -73,6 +84,7 @@ export class Marks {
       }
       this.paint()?.add(range);
     }
+    return refused;
   }
 
   /** Drop the marks touching a text node (it is about to be rescanned). */

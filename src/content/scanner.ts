@@ -17,6 +17,8 @@ export interface ScannerOptions {
   pageRegions: readonly string[];
   /** Told after each pass that changed the marks. */
   onChange?: () => void;
+  /** Told of a block holding a number that could not be marked (part of it is hidden). */
+  onHidden?: (node: Node) => void;
   /** Told of each open shadow root met (so it can be watched too). */
   onShadowRoot?: (root: ShadowRoot) => void;
 }
@@ -117,7 +119,10 @@ export class Scanner {
             current = isCurrent(block);
             if (current) marks.clearBlock(block);
           }
-          if (current) marks.add(block, keptNumbers(piece, answer[j] ?? []));
+          if (current && marks.add(block, keptNumbers(piece, answer[j] ?? [])) > 0) {
+            const first = block.nodes[0];
+            if (first) this.options.onHidden?.(first);
+          }
           if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
           if (this.stopped) return;
         }

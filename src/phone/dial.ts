@@ -3,7 +3,7 @@ import {
   type PhoneNumber,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/min';
-import { normalizeText } from './normalize';
+import { mixesDigitScripts, normalizeText } from './normalize';
 import { vanityReading, vanityToDigits } from './vanity';
 
 export type { CountryCode };
@@ -28,6 +28,8 @@ export function parseValidNumber(
   input: string,
   defaultCountry: CountryCode,
 ): PhoneNumber | undefined {
+  // What is dialed is what is seen: no digits that look like others (issue 10).
+  if (mixesDigitScripts(input)) return undefined;
   const text = cleanInput(input);
   if (text === '') return undefined;
   // A vanity number first: parsing "1-800-FLOWERS" as is would extract just "1-800".

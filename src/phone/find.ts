@@ -15,7 +15,7 @@ import {
 } from './matches';
 import { countriesNamedIn, onlyCountryBefore } from './named-country';
 import { lacksTrunkPrefix } from './national-prefix';
-import { normalizeText } from './normalize';
+import { mixesDigitScripts, normalizeText } from './normalize';
 import { isLabelled, trapOf } from './traps';
 
 export interface FoundNumber {
@@ -57,7 +57,7 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
   matches = addDisjoint(matchVanity(prepared, options.defaultCountry), matches);
   const found: FoundNumber[] = [];
   for (const m of matches) {
-    if (!isCallable(m.phone)) continue;
+    if (!isCallable(m.phone) || mixesDigitScripts(text.slice(m.start, m.end))) continue;
     const { number, mainEnd } = toFound(prepared, m);
     if (m.vanity || !isTrap(prepared, m, mainEnd)) found.push(number);
   }

@@ -39,3 +39,21 @@ function digitValue(text: string, i: number): number {
   while (start > 0 && ND_BMP.test(String.fromCharCode(start - 1))) start--;
   return (c - start) % 10;
 }
+
+/**
+ * True when `raw` writes digits from more than one script ("1-800-555-01৪9": Bengali ৪ looks
+ * like 8 and is read as 4). A number is read only when what is seen is what is dialed (issue 10).
+ */
+export function mixesDigitScripts(raw: string): boolean {
+  let zero = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    let start: number;
+    if (c >= 0x30 && c <= 0x39) start = 0x30;
+    else if (c < 0x80 || !ND_BMP.test(raw[i] ?? '')) continue;
+    else start = c - digitValue(raw, i);
+    if (zero === -1) zero = start;
+    else if (zero !== start) return true;
+  }
+  return false;
+}

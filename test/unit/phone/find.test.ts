@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhoneNumbers } from '../../../src/phone/index';
+import { findPhoneNumbers, toDialString } from '../../../src/phone/index';
 
 const US = { defaultCountry: 'US' } as const;
 
@@ -168,5 +168,15 @@ describe('findPhoneNumbers', () => {
     // Speed on such blocks is measured by `npm run bench`/`npm run eval`, not here.
     const soup = Array.from({ length: 20_000 }, (_, i) => String(i)).join(' ');
     expect(findPhoneNumbers(soup, US)).toEqual([]);
+  });
+});
+
+describe('digits from one script only (issue 10)', () => {
+  it('reads a number written wholly in another script, and refuses one that mixes scripts', () => {
+    expect(findPhoneNumbers('Call ١-٨٠٠-٥٥٥-٠١٩٩', { defaultCountry: 'US' }).map((f) => f.dial)).toEqual(['18005550199']);
+    // Bengali ৪ looks like 8 and is a 4.
+    expect(findPhoneNumbers('Call 1-800-555-01৪9', { defaultCountry: 'US' })).toEqual([]);
+    expect(toDialString('1-800-555-01৪9', 'US')).toBeNull();
+    expect(toDialString('１-８００-５５５-０１９９', 'US')).toBe('18005550199');
   });
 });
