@@ -1,8 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import { extensionWorker, launchChromium } from './chromium';
-import { type Driver, frameOrigin, type Key, type Point, type Surface, type Tab } from './driver';
+import {
+  type Driver,
+  frameOrigin,
+  type InShadowRoot,
+  type Key,
+  type Point,
+  type Surface,
+  type Tab,
+} from './driver';
 import { WebSocketClient } from './firefox/websocket';
 import { chromiumHostRules } from './hosts';
 import { chromiumWorld } from './page-marks';
@@ -109,9 +117,14 @@ export class ChromiumDriver implements Driver {
 
 export class ChromiumTab implements Tab {
   readonly world;
+  readonly inShadowRoot: InShadowRoot;
+  /** The page's own DevTools session (its top document and same-process frames). */
+  readonly cdp: ShadowRootReader;
 
   constructor(readonly page: Page) {
     this.world = chromiumWorld(page);
+    this.cdp = new ShadowRootReader(() => page.context().newCDPSession(page));
+    this.inShadowRoot = (host, fn, arg) => this.cdp.run(null, host, fn, arg);
   }
 
   async url() {
@@ -130,6 +143,16 @@ export class ChromiumTab implements Tab {
     return this.page.mouse.click(x, y);
   }
 
+  async doubleClickAt({ x, y }: Point, gapMs: number) {
+    const { mouse } = this.page;
+    await mouse.move(x, y);
+    await mouse.down();
+    await mouse.up();
+    await new Promise((r) => setTimeout(r, gapMs));
+    await mouse.down({ clickCount: 2 });
+    await mouse.up({ clickCount: 2 });
+  }
+
   press(key: Key) {
     return this.page.keyboard.press(key);
   }
@@ -143,7 +166,16 @@ export class ChromiumTab implements Tab {
     const frame = await handle.contentFrame();
     if (!frame) throw new Error(`${selector} is not a frame`);
     await frame.waitForLoadState('load');
-    return new ChromiumFrame(this, frame, selector);
+    // A cross-site frame runs in a process (and DevTools target) of its own; a same-site one is
+    // part of the page's.
+    const own = await this.page
+      .context()
+      .newCDPSession(frame)
+      .then(
+        (session) => new ShadowRootReader(async () => session),
+        () => null,
+      );
+    return new ChromiumFrame(this, frame, selector, own);
   }
 
   close() {
@@ -154,18 +186,108 @@ export class ChromiumTab implements Tab {
 /** A frame's document; clicks land at its position in the top document. */
 class ChromiumFrame implements Surface {
   readonly world;
+  readonly inShadowRoot: InShadowRoot;
 
   constructor(
     private readonly tab: ChromiumTab,
     frame: Frame,
     private readonly selector: string,
+    own: ShadowRootReader | null,
   ) {
     this.world = chromiumWorld(frame);
+    this.inShadowRoot = (host, fn, arg) =>
+      own ? own.run(null, host, fn, arg) : tab.cdp.run(selector, host, fn, arg);
   }
 
   async clickAt({ x, y }: Point) {
     const origin = await frameOrigin(this.tab, this.selector);
     await this.tab.clickAt({ x: origin.x + x, y: origin.y + y });
+  }
+}
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  contentDocument?: CdpNode;
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+/**
+ * Shadow roots, closed ones included, over CDP: DOM.describeNode with `pierce` lists a host's
+ * shadow roots whatever their mode; DOM.resolveNode gives the root as a main-world object that
+ * Runtime.callFunctionOn runs a function on. One request at a time per session (DOM.getDocument
+ * renumbers the nodes).
+ */
+class ShadowRootReader {
+  private session: Promise<CDPSession> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly open: () => Promise<CDPSession>) {}
+
+  /** `frame`: the selector of a same-process iframe in this session's document, else null. */
+  run<R, A>(
+    frame: string | null,
+    hostSelector: string,
+    fn: (root: ShadowRoot, arg: A) => R,
+    arg: A,
+  ): Promise<Awaited<R> | null> {
+    const next = this.queue.then(() => this.runNow(frame, hostSelector, fn.toString(), arg));
+    this.queue = next.catch(() => undefined);
+    return next as Promise<Awaited<R> | null>;
+  }
+
+  private async runNow(frame: string | null, hostSelector: string, source: string, arg: unknown) {
+    this.session ??= this.open();
+    const cdp = await this.session;
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: CdpNode };
+    let doc = root.nodeId;
+    if (frame) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc, selector: frame });
+      if (!nodeId) throw new Error(`no frame ${frame}`);
+      const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as {
+        node: CdpNode;
+      };
+      const inner = node.contentDocument?.backendNodeId;
+      if (!inner) throw new Error(`${frame} shows no document of this page's process`);
+      const { nodeIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', {
+        backendNodeIds: [inner],
+      });
+      doc = nodeIds[0] ?? 0;
+    }
+    const { nodeId: host } = await cdp.send('DOM.querySelector', {
+      nodeId: doc,
+      selector: hostSelector,
+    });
+    if (!host) return null;
+    const { node } = (await cdp.send('DOM.describeNode', {
+      nodeId: host,
+      depth: 1,
+      pierce: true,
+    })) as { node: CdpNode };
+    const shadow = node.shadowRoots?.find((r) => r.shadowRootType !== 'user-agent');
+    if (!shadow) return null;
+    const objectGroup = 'e2e-shadow-root';
+    try {
+      const { object } = await cdp.send('DOM.resolveNode', {
+        backendNodeId: shadow.backendNodeId,
+        objectGroup,
+      });
+      if (!object.objectId) return null;
+      const reply = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function (arg) { return (${source})(this, arg); }`,
+        arguments: [{ value: arg }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (reply.exceptionDetails) {
+        const { exception, text } = reply.exceptionDetails;
+        throw new Error(`in the shadow root of ${hostSelector}: ${exception?.description ?? text}`);
+      }
+      return reply.result.value as unknown;
+    } finally {
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+    }
   }
 }
 

@@ -16,10 +16,27 @@ export interface Point {
   y: number;
 }
 
+/**
+ * Runs a self-contained function on the shadow root, open or closed, of the first element
+ * matching `hostSelector` (in the light DOM), with that root and one JSON argument; null when no
+ * element matches or it has no shadow root.
+ */
+export type InShadowRoot = <R, A>(
+  hostSelector: string,
+  fn: (root: ShadowRoot, arg: A) => R,
+  arg: A,
+) => Promise<Awaited<R> | null>;
+
 /** A document the test reads and clicks in: a tab's top document or a frame inside it. */
 export interface Surface {
   /** Runs a self-contained function in the document's main world (the page's own JS). */
   readonly world: Evaluate;
+  /**
+   * Reaches into a shadow root the page itself cannot reach (a closed one: `host.shadowRoot` is
+   * null), through the browser's debugging protocol (CDP in Chromium, WebDriver BiDi in Firefox),
+   * with no hook in the product. The function runs in the page's main world.
+   */
+  readonly inShadowRoot: InShadowRoot;
   /** A real (trusted) mouse click at this document's viewport coordinates (CSS pixels). */
   clickAt(point: Point): Promise<void>;
 }
@@ -29,6 +46,8 @@ export interface Tab extends Surface {
   /** Navigates and waits for the load event. */
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** A real double click at `point`: two clicks `gapMs` apart, the second with detail 2. */
+  doubleClickAt(point: Point, gapMs: number): Promise<void>;
   /** A real key press in the focused element. */
   press(key: Key): Promise<void>;
   /** Real key presses typing `text` into the focused element. */

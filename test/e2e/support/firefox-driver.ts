@@ -1,4 +1,4 @@
-import type { Driver, Key, Point, Surface, Tab } from './driver';
+import type { Driver, InShadowRoot, Key, Point, Surface, Tab } from './driver';
 import { type FirefoxSession, launchFirefox } from './firefox/launch';
 import { KEYS, Page } from './firefox/page';
 import type { Pref } from './firefox/prefs';
@@ -51,9 +51,11 @@ export class FirefoxDriver implements Driver {
 
 export class FirefoxTab implements Tab {
   readonly world: Evaluate;
+  readonly inShadowRoot: InShadowRoot;
 
   constructor(readonly page: Page) {
     this.world = firefoxWorld(page);
+    this.inShadowRoot = shadowRootIn(page, page.context);
   }
 
   url() {
@@ -70,6 +72,10 @@ export class FirefoxTab implements Tab {
 
   clickAt({ x, y }: Point) {
     return this.page.clickAt(x, y);
+  }
+
+  doubleClickAt({ x, y }: Point, gapMs: number) {
+    return this.page.doubleClickAt(x, y, gapMs);
   }
 
   press(key: Key) {
@@ -93,6 +99,7 @@ export class FirefoxTab implements Tab {
         await waitUntilLoaded(world);
         return {
           world,
+          inShadowRoot: shadowRootIn(this.page, found.context),
           clickAt: async ({ x, y }) => {
             // Scrolled into view in the top document first, as a person would.
             await this.world((s: string) => {
@@ -110,6 +117,12 @@ export class FirefoxTab implements Tab {
   close() {
     return this.page.close();
   }
+}
+
+/** Shadow roots (closed ones too) of the document in `context`, over BiDi. */
+function shadowRootIn(page: Page, context: string): InShadowRoot {
+  return (host, fn, arg) =>
+    page.inShadowRoot(host, fn.toString(), JSON.stringify(arg ?? null), context) as never;
 }
 
 async function waitUntilLoaded(world: Evaluate) {

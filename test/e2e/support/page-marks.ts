@@ -150,28 +150,6 @@ export async function elementCentre(
   return point;
 }
 
-/** The call card as the page sees it: its host on <html>, its Call button's label. */
-export function cardState(evaluate: Evaluate): Promise<{ open: boolean; button: string | null }> {
-  return evaluate(() => {
-    const host = document.querySelector('net2phone-call-card');
-    const button = host?.shadowRoot?.querySelector('button.call');
-    return { open: host !== null, button: button?.textContent ?? null };
-  }, null);
-}
-
-/** The centre of the card's Call button (in its open shadow root), for a real click. */
-export async function callButtonCentre(evaluate: Evaluate): Promise<{ x: number; y: number }> {
-  const point = await evaluate(() => {
-    const button = document
-      .querySelector('net2phone-call-card')
-      ?.shadowRoot?.querySelector('button.call');
-    const rect = button?.getBoundingClientRect();
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  }, null);
-  if (!point) throw new Error('the call card is not open');
-  return point;
-}
-
 /** The centre of the first occurrence of `text` in the page's light DOM, marked or not. */
 export async function textCentre(
   evaluate: Evaluate,

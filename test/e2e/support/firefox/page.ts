@@ -2,7 +2,7 @@
 // evaluation (in the tab or in one of its frames) and real (trusted) input.
 
 import type { BidiConnection } from './bidi';
-import { unwrapEvaluate } from './remote-value';
+import { type RemoteValue, unwrapEvaluate } from './remote-value';
 
 /** WebDriver key values for the keys the suites press. */
 export const KEYS = {
@@ -57,6 +57,40 @@ export class Page {
     return unwrapEvaluate(res, `evaluate(${JSON.stringify(shown)})`) as T;
   }
 
+  /**
+   * Calls `fnSource(root, arg)` on the shadow root, open or closed, of the first element matching
+   * `hostSelector` in this tab or its frame `context`; null when none matches or it has no root.
+   * BiDi serializes closed shadow roots when asked to (`includeShadowTree: 'all'`), and the root's
+   * shared id can then be passed back as `this`.
+   */
+  async inShadowRoot<T>(
+    hostSelector: string,
+    fnSource: string,
+    argJson: string,
+    context = this.context,
+  ): Promise<T | null> {
+    const found = await this.bidi.send('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    });
+    if (found.type === 'exception') unwrapEvaluate(found, `querySelector(${hostSelector})`);
+    const host = found.result as RemoteValue | undefined;
+    if (host?.type !== 'node') return null;
+    const shadow = (host.value as { shadowRoot?: RemoteValue | null } | undefined)?.shadowRoot;
+    if (!shadow?.sharedId) return null;
+    const res = await this.bidi.send('script.callFunction', {
+      functionDeclaration: `function () { return (${fnSource})(this, ${argJson}); }`,
+      this: { sharedId: shadow.sharedId },
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    return unwrapEvaluate(res, `in the shadow root of ${hostSelector}`) as T;
+  }
+
   /** The browsing contexts of the frames in this tab, with their URLs (any depth). */
   async frames(): Promise<{ context: string; url: string }[]> {
     const out: { context: string; url: string }[] = [];
@@ -84,6 +118,25 @@ export class Page {
         { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
         { type: 'pointerDown', button: 0 },
         { type: 'pointerUp', button: 0 },
+      ],
+    });
+  }
+
+  /** A double click: two clicks at (x, y), `gapMs` apart, in one input sequence. */
+  async doubleClickAt(x: number, y: number, gapMs: number): Promise<void> {
+    const click = [
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ];
+    await this.perform(this.context, {
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+        ...click,
+        { type: 'pause', duration: gapMs },
+        ...click,
       ],
     });
   }

@@ -2,8 +2,9 @@ import type { Point, Surface } from '../driver';
 
 /**
  * The on-page call card, the one place that reaches into it: its host `<net2phone-call-card>` on
- * `<html>` and its (for now open) shadow root. Issue 10 closes the root; then only this file
- * changes. Clicks are real (trusted) unless the method says a page script does them.
+ * `<html>` (shown in the top layer) and its CLOSED shadow root, which the page gets null for and
+ * the test reaches through the browser's debugging protocol (`Surface.inShadowRoot`). Clicks are
+ * real (trusted) unless the method says a page script does them.
  */
 export interface CardState {
   open: boolean;
@@ -11,6 +12,8 @@ export interface CardState {
   button: string | null;
   /** The status or alert line. */
   status: string;
+  /** The status line's role: `status`, or `alert` for errors and refusals. */
+  role: string | null;
   /** Whether it offers "Sign in to net2phone". */
   signIn: boolean;
   /** The number at its head, as the parser read it, or that it read none. */
@@ -19,30 +22,73 @@ export interface CardState {
   text: string;
   /** Where it is, in the page's client coordinates. */
   box: { top: number; bottom: number; left: number; right: number } | null;
+  /** The centre of the Call button, in the page's client coordinates. */
+  callAt: Point | null;
+  /** How long the test has seen the card where it is now (ms): since it opened or last moved. */
+  shownMs: number;
 }
 
+export const CARD_HOST = 'net2phone-call-card';
+
+const CLOSED: CardState = {
+  open: false,
+  button: null,
+  status: '',
+  role: null,
+  signIn: false,
+  heading: '',
+  text: '',
+  box: null,
+  callAt: null,
+  shownMs: 0,
+};
+
 const TIMEOUT_MS = 5_000;
+
+/**
+ * How long a person looks at the card before clicking Call: longer than the 500 ms for which the
+ * card ignores Call after it opened or moved (a click that soon is not a choice, issue 10).
+ */
+export const SEEN_MS = 600;
 
 export class Card {
   constructor(readonly surface: Surface) {}
 
-  state(): Promise<CardState> {
-    return this.surface.world(() => {
-      const root = document.querySelector('net2phone-call-card')?.shadowRoot;
-      const status = root?.querySelector('[role=status], [role=alert]');
-      const card = root?.querySelector('[role=dialog]')?.getBoundingClientRect();
-      return {
-        open: document.querySelector('net2phone-call-card') !== null,
-        button: root?.querySelector('button.call')?.textContent ?? null,
-        status: status?.textContent ?? '',
-        signIn: root?.querySelector('button.signin') != null,
-        heading: root?.querySelector('.number')?.textContent ?? '',
-        text: root?.querySelector('[role=dialog]')?.textContent ?? '',
-        box: card
-          ? { top: card.top, bottom: card.bottom, left: card.left, right: card.right }
-          : null,
-      };
-    }, null);
+  async state(): Promise<CardState> {
+    const inside = await this.surface.inShadowRoot(
+      CARD_HOST,
+      (root) => {
+        const centre = (el: Element | null | undefined) => {
+          const r = el?.getBoundingClientRect();
+          return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+        };
+        const status = root.querySelector('[role=status], [role=alert]');
+        const rect = root.querySelector('[role=dialog]')?.getBoundingClientRect();
+        const box = rect
+          ? { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right }
+          : null;
+        // When and where the test first saw this card. Kept on the root's main-world object:
+        // the page cannot reach a closed root, the content script lives in another world, and
+        // nothing of the card's DOM changes.
+        const seen = root as unknown as { e2eSeen?: { box: string; at: number } };
+        const where = JSON.stringify(box);
+        if (seen.e2eSeen?.box !== where) seen.e2eSeen = { box: where, at: performance.now() };
+        return {
+          open: root.host.isConnected,
+          button: root.querySelector('button.call')?.textContent ?? null,
+          status: status?.textContent ?? '',
+          role: status?.getAttribute('role') ?? null,
+          signIn: root.querySelector('button.signin') != null,
+          heading: root.querySelector('.number')?.textContent ?? '',
+          text: root.querySelector('[role=dialog]')?.textContent ?? '',
+          box,
+          callAt: centre(root.querySelector('button.call')),
+          shownMs: performance.now() - seen.e2eSeen.at,
+        };
+      },
+      null,
+    );
+    return inside?.open ? inside : CLOSED;
   }
 
   /** Waits until `done` holds for the card's state; returns that state. */
@@ -74,8 +120,20 @@ export class Card {
     );
   }
 
-  /** The user clicks Call. */
+  /**
+   * The user clicks Call as a person does: once the card has been in view, where it is now, for
+   * SEEN_MS (counted from when the test first saw it there, so never less than that).
+   */
   async call() {
+    const state = await this.until(
+      (s) => s.callAt !== null && s.shownMs >= SEEN_MS,
+      `showed no Call button for ${SEEN_MS} ms`,
+    );
+    await this.surface.clickAt(state.callAt as Point);
+  }
+
+  /** A real click on Call at once, however briefly the card has been shown. */
+  async callImmediately() {
     await this.surface.clickAt(await this.centreOf('button.call'));
   }
 
@@ -90,69 +148,92 @@ export class Card {
   }
 
   private async centreOf(selector: string): Promise<Point> {
-    const point = await this.surface.world((selector: string) => {
-      const button = document
-        .querySelector('net2phone-call-card')
-        ?.shadowRoot?.querySelector(selector);
-      const rect = button?.getBoundingClientRect();
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    }, selector);
+    const point = await this.surface.inShadowRoot(
+      CARD_HOST,
+      (root, selector: string) => {
+        const rect = root.querySelector(selector)?.getBoundingClientRect();
+        return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+      },
+      selector,
+    );
     if (!point) throw new Error(`the card shows no ${selector}`);
     return point;
   }
 
-  // What page scripts may try (DESIGN rule 2): none of it may place a call.
+  // What page scripts may try (DESIGN rule 2): none of it may place a call. The root is closed,
+  // so the page reaches at best the host; each attempt returns what the page could reach.
 
-  /** A page script calls `.click()` on the Call button. */
-  pageClicksCall() {
-    return this.surface.world(() => {
-      const button = document
-        .querySelector('net2phone-call-card')
-        ?.shadowRoot?.querySelector('button.call');
-      if (!(button instanceof HTMLButtonElement)) throw new Error('no Call button to attack');
-      button.click();
-    }, null);
+  /** A page script looks for the Call button (`host.shadowRoot`) and calls `.click()` on what it found. */
+  pageClicksCall(): Promise<PageReach> {
+    return this.surface.world((host: string) => {
+      const card = document.querySelector(host) as HTMLElement | null;
+      if (!card) throw new Error('no card to attack');
+      const button = card.shadowRoot?.querySelector('button.call') as HTMLElement | null;
+      const target = button ?? card;
+      target.click();
+      return { shadowRoot: card.shadowRoot !== null, target: target.localName };
+    }, CARD_HOST);
   }
 
-  /** A page script dispatches a full synthetic pointer/mouse sequence on the Call button. */
-  async pageDispatchesClickOnCall() {
+  /**
+   * A page script dispatches a full synthetic pointer/mouse sequence where the Call button is, on
+   * the deepest element it can reach there (`elementFromPoint`; the button itself if it could).
+   */
+  async pageDispatchesClickOnCall(): Promise<PageReach> {
     const { x, y } = await this.callButtonCentre();
-    await this.surface.world(
-      ({ x, y }) => {
-        const button = document
-          .querySelector('net2phone-call-card')
-          ?.shadowRoot?.querySelector('button.call');
-        if (!button) throw new Error('no Call button to attack');
+    return this.surface.world(
+      ({ x, y, host }) => {
+        const card = document.querySelector(host) as HTMLElement | null;
+        if (!card) throw new Error('no card to attack');
+        const target =
+          (card.shadowRoot?.querySelector('button.call') as Element | null) ??
+          document.elementFromPoint(x, y);
+        if (!target) throw new Error('nothing at the Call button');
         const init = { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y };
-        button.dispatchEvent(new PointerEvent('pointerdown', init));
-        button.dispatchEvent(new MouseEvent('mousedown', init));
-        button.dispatchEvent(new MouseEvent('mouseup', init));
-        button.dispatchEvent(new MouseEvent('click', { ...init, button: 0, view: window }));
+        target.dispatchEvent(new PointerEvent('pointerdown', init));
+        target.dispatchEvent(new MouseEvent('mousedown', init));
+        target.dispatchEvent(new MouseEvent('mouseup', init));
+        target.dispatchEvent(new MouseEvent('click', { ...init, button: 0, view: window }));
+        return { shadowRoot: card.shadowRoot !== null, target: target.localName };
       },
-      { x, y },
+      { x, y, host: CARD_HOST },
     );
   }
 
-  /** A page script focuses the Call button and dispatches Enter and Space key events on it. */
-  pageKeysOnCall() {
-    return this.surface.world(() => {
-      const button = document
-        .querySelector('net2phone-call-card')
-        ?.shadowRoot?.querySelector('button.call');
-      if (!(button instanceof HTMLButtonElement)) throw new Error('no Call button to attack');
-      button.focus();
+  /** A page script focuses what it can reach of the Call button and dispatches Enter and Space on it. */
+  pageKeysOnCall(): Promise<PageReach> {
+    return this.surface.world((host: string) => {
+      const card = document.querySelector(host) as HTMLElement | null;
+      if (!card) throw new Error('no card to attack');
+      const target = (card.shadowRoot?.querySelector('button.call') as HTMLElement | null) ?? card;
+      target.focus();
       for (const key of ['Enter', ' ']) {
         for (const type of ['keydown', 'keypress', 'keyup']) {
-          button.dispatchEvent(
-            new KeyboardEvent(type, { key, code: key === ' ' ? 'Space' : key, bubbles: true }),
+          target.dispatchEvent(
+            new KeyboardEvent(type, {
+              key,
+              code: key === ' ' ? 'Space' : key,
+              bubbles: true,
+              composed: true,
+            }),
           );
         }
       }
-    }, null);
+      return { shadowRoot: card.shadowRoot !== null, target: target.localName };
+    }, CARD_HOST);
   }
 
   /** A page script removes the card's host from the document. */
   pageRemovesCard() {
-    return this.surface.world(() => document.querySelector('net2phone-call-card')?.remove(), null);
+    return this.surface.world((host: string) => document.querySelector(host)?.remove(), CARD_HOST);
   }
 }
+
+/** What a page script reached of the card: whether it got a shadow root, and what it acted on. */
+export interface PageReach {
+  shadowRoot: boolean;
+  target: string;
+}
+
+/** What a page script reaches of a closed card: no root, only the host. */
+export const ONLY_THE_HOST: PageReach = { shadowRoot: false, target: CARD_HOST };
