@@ -6,8 +6,11 @@
 // from the current sources. Both record their work as `net2phone:scan` User Timing measures; the
 // page reads them once no new one has come for a while. Reported per page: medians of the floor's
 // and our total, their ratio, our longest single entry (the longest stretch of our code without a
-// yield), and whether the page needed the parser (its blocks sent to the background). Also: a digit-free page, an empty page, appending
-// 1,000 rows with numbers, and the gzip sizes of what we inject. Full results: artifacts/bench.json.
+// yield), whether the page needed the parser (its blocks sent to the background), and when the page
+// first saw a number marked. Also: a digit-free page, an empty page, a contact card with three
+// numbers (few readability pages hold one we mark), appending 1,000 rows with numbers, 200
+// same-origin iframes (time until all are marked, and the JS heap), and the gzip sizes of what we
+// inject. Full results: artifacts/bench.json.
 //
 // Reads ../shared/corpus/pages/readability (skips with a message when absent). Saved pages are
 // served static and offline from a host of their own (pages.example.test, mapped to 127.0.0.1):
@@ -23,6 +26,8 @@
 //   --page TEXT      only pages whose file name contains TEXT (repeatable)
 //   --quick          --runs 3 --pages 8 (the goal pages only)
 //   --quiet MS       our scan has settled after this long without a new entry (default 300)
+//   --frames N       iframes on the frames page (default 200; 0 skips it); loaded --runs times in
+//                    a fresh tab per load, floor and ours alternating
 //   --extension DIR  measure this built Chrome extension instead of building src/ (to compare a
 //                    prototype: build it with test/e2e/support/build-extension.ts from its tree)
 import { execFileSync } from 'node:child_process';
@@ -35,8 +40,10 @@ import { buildExtension } from '../test/e2e/support/build-extension';
 import {
   type BenchBrowser,
   FIND_MEASURE,
+  type FramesLoad,
   type Load,
   launch,
+  measureFrames,
   measureLoad,
   PAGE_DOMAIN,
   SCAN_MEASURE,
@@ -46,6 +53,9 @@ import {
   type CorpusPage,
   countFindable,
   EMPTY_PAGE,
+  FRAME_NUMBERS,
+  framePage,
+  framesPage,
   loremPage,
   readCorpus,
   rowNumbers,
@@ -53,7 +63,7 @@ import {
   serve,
   withoutDigits,
 } from './bench/pages';
-import { kb, median, ms, ratio, table } from './bench/report';
+import { kb, mb, median, ms, ratio, spread, table } from './bench/report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/pages/readability');
@@ -77,6 +87,7 @@ interface Options {
   pages: number | null;
   only: string[];
   quiet: number;
+  frames: number;
   extension: string | null;
 }
 
@@ -87,6 +98,7 @@ function parseArgs(argv: string[]): Options {
     pages: null,
     only: [],
     quiet: 300,
+    frames: 200,
     extension: null,
   };
   let otherRuns: number | null = null;
@@ -105,6 +117,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--extension') options.extension = resolve(argv[++i] ?? '');
     else if (arg === '--pages') options.pages = number(arg, argv[++i], 0);
     else if (arg === '--quiet') options.quiet = number(arg, argv[++i], 50);
+    else if (arg === '--frames') options.frames = number(arg, argv[++i], 0);
     else if (arg === '--page') options.only.push(argv[++i] ?? '');
     else if (arg === '--help' || arg === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]);
@@ -124,15 +137,17 @@ interface Side {
 interface PageResult {
   name: string;
   bytes: number;
-  kind: 'corpus' | 'digit-free' | 'empty';
+  kind: 'corpus' | 'digit-free' | 'empty' | 'numbers';
   goal: boolean;
   scriptsRemoved: number;
   floor: Side;
   ours: Side & {
     /** Requests to the background for each load (0 = the page never needed the parser). */
     asked: number[];
-    /** From navigation start until the first request was answered, ms (first numbers). */
+    /** From navigation start until the first request was answered, ms. */
     firstAnswer: number;
+    /** From navigation start until the page saw the first number marked, ms (Load.firstMark). */
+    firstMark: number;
     /** Our entries before the first request (walk + gate) and after it (marking), ms. */
     walk: number;
     find: number;
@@ -254,11 +269,14 @@ async function main(): Promise<void> {
   const routes = new Map<string, string>([
     ['/s/empty.html', EMPTY_PAGE],
     ['/s/lorem.html', loremPage()],
+    ['/s/contact.html', framePage(0)],
     [`/s/no-digits-${largest.name}`, withoutDigits(largest.html)],
     ['/s/rows-warm.html', rowsPage(numbers, findable + 1, true)],
     ['/s/rows-cold.html', rowsPage(numbers, findable, false)],
   ]);
   for (const page of corpus) routes.set(`/r/${page.name}`, page.html);
+  routes.set('/s/frames.html', framesPage(options.frames));
+  for (let i = 0; i < options.frames; i++) routes.set(`/s/frames/${i}.html`, framePage(i));
   const server = await serve(routes, `pages.${PAGE_DOMAIN}`);
 
   progress('launching Chromium…');
@@ -299,6 +317,7 @@ async function main(): Promise<void> {
     const o = side(ourLoads);
     const parts = ourLoads.map(split);
     const answered = ourLoads.flatMap((l) => (l.firstAnswer === null ? [] : [l.firstAnswer]));
+    const firstMarks = ourLoads.flatMap((l) => (l.firstMark === null ? [] : [l.firstMark]));
     return {
       ...meta,
       floor,
@@ -306,6 +325,7 @@ async function main(): Promise<void> {
         ...o,
         asked: ourLoads.map((l) => l.asked),
         firstAnswer: answered.length > 0 ? median(answered) : Number.NaN,
+        firstMark: firstMarks.length > 0 ? median(firstMarks) : Number.NaN,
         walk: median(parts.map((p) => p.walk)),
         find: median(parts.map((p) => p.find)),
         marks: median(ourLoads.map((l) => l.marks)),
@@ -326,6 +346,8 @@ async function main(): Promise<void> {
     ['/s/empty.html', 'empty page', 'empty'],
     ['/s/lorem.html', 'lorem ipsum (no digits)', 'digit-free'],
     [`/s/no-digits-${largest.name}`, `${largest.name}, digits → "n"`, 'digit-free'],
+    // Few readability pages hold a number we mark: this one times the first number on its own.
+    ['/s/contact.html', `contact card (${FRAME_NUMBERS} numbers)`, 'numbers'],
   ] as const) {
     progress(`${name} (${elapsed()})`);
     const html = routes.get(url) ?? '';
@@ -362,6 +384,24 @@ async function main(): Promise<void> {
       rows[variant].push(await appendRows(oursBrowser, `${server.origin}/s/rows-${variant}.html`));
     }
   }
+
+  const frames: Record<'floor' | 'ours', FramesLoad[]> = { floor: [], ours: [] };
+  if (options.frames > 0) {
+    progress(`${options.frames} frames (${elapsed()})`);
+    // Ours waits until every frame shows its numbers; the floor (top frame only) for the load.
+    const url = `${server.origin}/s/frames.html`;
+    const settleFrames = { quiet: options.quiet, timeout: 60_000 };
+    for (let run = 0; run < options.runs; run++) {
+      const order = run % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const);
+      for (const which of order) {
+        frames[which].push(
+          which === 'floor'
+            ? await measureFrames(floorBrowser, url, { ...settleFrames, perFrame: 0 })
+            : await measureFrames(oursBrowser, url, { ...settleFrames, perFrame: FRAME_NUMBERS }),
+        );
+      }
+    }
+  }
   progress('');
 
   await floorBrowser.close();
@@ -380,6 +420,7 @@ async function main(): Promise<void> {
     pages,
     rows,
     findable,
+    frames,
     corpus: corpus.length,
   });
 }
@@ -457,6 +498,8 @@ interface Results {
   pages: PageResult[];
   rows: Record<'warm' | 'cold', RowsRun[]>;
   findable: number;
+  /** The frames page, per load (empty with --frames 0). */
+  frames: Record<'floor' | 'ours', FramesLoad[]>;
   corpus: number;
 }
 
@@ -477,10 +520,67 @@ function pageRow(r: PageResult): string[] {
     String(Math.round(median(r.ours.loads.map((l) => l.entries.length)))),
     parserCell(r),
     parserCell(r) === 'no' ? '–' : ms(r.ours.firstAnswer, 0),
+    ms(r.ours.firstMark, 0),
     ms(r.ours.walk, 2),
     parserCell(r) === 'no' ? '–' : ms(r.ours.find, 2),
     String(Math.round(r.ours.marks)),
   ];
+}
+
+function reportFrames(results: Results): void {
+  const { floor, ours } = results.frames;
+  const row = (name: string, runs: FramesLoad[]) => {
+    const marked = runs.flatMap((r) => (r.marked === null ? [] : [r.marked]));
+    const workers = runs.flatMap((r) => (r.workerHeap === null ? [] : [r.workerHeap]));
+    return [
+      name,
+      spread(
+        runs.map((r) => r.loaded),
+        (v) => ms(v, 0),
+      ),
+      name === 'floor'
+        ? '–'
+        : `${spread(marked, (v) => ms(v, 0))}${marked.length < runs.length ? ` (${runs.length - marked.length} timed out)` : ''}`,
+      name === 'floor' ? '–' : String(Math.min(...runs.map((r) => r.framesMarked))),
+      ms(median(runs.map((r) => r.scanTotal)), 0),
+      String(Math.round(median(runs.map((r) => r.entries)))),
+      String(Math.round(median(runs.map((r) => r.asked)))),
+      spread(
+        runs.map((r) => r.heap),
+        mb,
+      ),
+      workers.length > 0 ? spread(workers, mb) : '–',
+    ];
+  };
+  console.log();
+  console.log(
+    `${results.options.frames} same-origin iframes, ${FRAME_NUMBERS} numbers each, a fresh tab ` +
+      `per load: median (min–max) of ${results.options.runs} loads:`,
+  );
+  console.log(
+    table(
+      [
+        'frames page',
+        'loaded ms',
+        'all marked ms',
+        'marked (min)',
+        'scan ms',
+        'entries',
+        'requests',
+        'tab heap MB',
+        'background MB',
+      ],
+      [row('floor', floor), row('ours', ours)],
+    ),
+  );
+  console.log(
+    'loaded = navigation start → load event (every frame loaded); all marked = → every frame ' +
+      'shows its numbers in CSS.highlights (rAF-polled);\nscan/entries/requests = net2phone:scan ' +
+      'and net2phone:find over all frames; heap = JS heap after a forced GC (Runtime.getHeapUsage: ' +
+      "the renderer's isolate,\nall frames and worlds); background = the extension's service " +
+      `worker, likewise. The floor runs in the top frame only (≈ no extension in the frames). ` +
+      `MB = 2^20 bytes; ours − floor: ${mb(median(ours.map((r) => r.heap)) - median(floor.map((r) => r.heap)))} MB.`,
+  );
 }
 
 function report(results: Results): void {
@@ -495,6 +595,7 @@ function report(results: Results): void {
     'entries',
     'parser',
     'first ms',
+    '1st mark',
     'walk ms',
     'mark ms',
     'marks',
@@ -519,7 +620,8 @@ function report(results: Results): void {
     'floor/ours ms = sum of net2phone:scan entries; longest = our longest entry (our longest ' +
       'run without yielding); entries = how many;\nparser = blocks sent to the background to be ' +
       'read (net2phone:find requests); first = from navigation start until the first answer ' +
-      '(wall time);\nwalk = our entries before the first request (walker + digit gate); mark = ' +
+      '(wall time); 1st mark = from navigation start until the page first sees a range in our ' +
+      'highlight (rAF-polled);\nwalk = our entries before the first request (walker + digit gate); mark = ' +
       'after it (marking what came back); marks = ranges in our highlight.\n',
   );
   console.log(table(header, synthetic.map(pageRow)));
@@ -565,6 +667,7 @@ function report(results: Results): void {
       "CSS.highlights.get('net2phone-number') (rAF-polled, so up to a frame late);\n" +
       'scan end = until our last entry ends; scan = sum of our entries after the append.',
   );
+  if (options.frames > 0) reportFrames(results);
 
   console.log();
   console.log(
@@ -647,6 +750,19 @@ function report(results: Results): void {
     });
   }
 
+  if (options.frames > 0) {
+    const runs = results.frames.ours;
+    const all = runs.filter((r) => r.framesMarked === options.frames).length;
+    goals.push({
+      goal: `every frame marked on a page of ${options.frames} same-origin iframes`,
+      met: all === runs.length,
+      detail:
+        `${all} of ${runs.length} loads; median ${ms(median(runs.flatMap((r) => (r.marked === null ? [] : [r.marked]))), 0)} ms ` +
+        `from navigation start, tab heap ${mb(median(runs.map((r) => r.heap)))} MB (floor ` +
+        `${mb(median(results.frames.floor.map((r) => r.heap)))} MB)`,
+    });
+  }
+
   const withParser = pages.filter((p) => parserCell(p) !== 'no').length;
   const ratios = pages.map((p) => p.ratio);
   console.log();
@@ -655,6 +771,17 @@ function report(results: Results): void {
       `${ratio(median(ratios))}, worst ${ratio(Math.max(...ratios))}; parser injected on ` +
       `${withParser} of ${pages.length}.${unsettled ? ` ${unsettled} loads did not settle in time.` : ''}`,
   );
+  const firstMarks = (p: PageResult) =>
+    p.ours.loads.flatMap((l) => (l.firstMark === null ? [] : [l.firstMark]));
+  const withMarks = [...synthetic, ...pages].filter((p) => firstMarks(p).length > 0);
+  if (withMarks.length > 0) {
+    console.log(
+      'First number marked (navigation start → the page sees a range in our highlight), median ' +
+        `(min–max) of each page's loads: ${withMarks
+          .map((p) => `${p.name} ${spread(firstMarks(p), (v) => ms(v, 0))} ms`)
+          .join('; ')}.`,
+    );
+  }
   console.log('\nGoals:');
   const status = (met: boolean | null) => (met === null ? 'PARTIAL' : met ? 'MET    ' : 'MISSED ');
   for (const g of goals) console.log(`  ${status(g.met)} ${g.goal}: ${g.detail}`);

@@ -12,6 +12,8 @@ import { extensionWorker, launchChromium } from '../../test/e2e/support/chromium
 
 export const SCAN_MEASURE = 'net2phone:scan';
 export const FIND_MEASURE = 'net2phone:find';
+/** The CSS Custom Highlight our marks live in (src/content/marks.ts). */
+export const HIGHLIGHT = 'net2phone-number';
 /** Pages are served as `http://<name>.example.test:<port>/`. */
 export const PAGE_DOMAIN = 'example.test';
 
@@ -35,6 +37,13 @@ export interface Load {
   firstAnswer: number | null;
   /** Ranges in the `net2phone-number` highlight once settled (numbers we marked). */
   marks: number;
+  /**
+   * From navigation start until the page's main world first saw a range in our highlight
+   * (polled every animation frame by `watchFirstMark`, so up to a frame late); null if never.
+   * Unlike `firstAnswer` it needs nothing from the extension, so it also times builds that load
+   * the parser another way (a prototype measured with --extension).
+   */
+  firstMark: number | null;
   settled: boolean;
 }
 
@@ -65,6 +74,7 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
     // URL.origin is "null" for non-special schemes such as chrome-extension:.
     origin = `chrome-extension://${new URL((await extensionWorker(context)).url()).host}`;
   }
+  await context.addInitScript(watchFirstMark, HIGHLIGHT);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     page,
@@ -74,6 +84,29 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
   };
 }
 
+type Watched = typeof window & { __benchFirstMark?: number | null; __benchStopWatch?: boolean };
+
+/**
+ * Runs in the main world of every top document from its start (an init script): notes the first
+ * animation frame in which our highlight holds a range, in `window.__benchFirstMark`. Polling is
+ * the only way: the content script sets the highlight from its isolated world, where no main-world
+ * hook sees it. One Map lookup a frame (no named inner functions: the bundler would wrap them in a
+ * helper the page lacks), stopped once seen, when a reader sets `__benchStopWatch`,
+ * or after 30 s, and it runs the same way beside the floor.
+ */
+async function watchFirstMark(name: string): Promise<void> {
+  if (window !== window.top) return;
+  const w = window as Watched;
+  w.__benchFirstMark = null;
+  while (!w.__benchStopWatch && performance.now() < 30_000) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if ((CSS.highlights?.get(name)?.size ?? 0) > 0) {
+      w.__benchFirstMark = performance.now();
+      return;
+    }
+  }
+}
+
 /**
  * Runs in the page's main world: waits for the first scan entry, then until no new entry came for
  * `quiet` ms (or `timeout`), and returns the entries.
@@ -81,10 +114,11 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
 async function settle(args: {
   name: string;
   find: string;
+  highlight: string;
   quiet: number;
   timeout: number;
 }): Promise<Load> {
-  const { name, find, quiet, timeout } = args;
+  const { name, find, highlight, quiet, timeout } = args;
   const began = performance.now();
   let settled = false;
   for (;;) {
@@ -104,6 +138,7 @@ async function settle(args: {
     .map((e) => ({ start: e.startTime, duration: e.duration }));
   const asks = performance.getEntriesByName(find, 'measure');
   const first = asks[0];
+  (window as Watched).__benchStopWatch = true;
   return {
     entries,
     asked: asks.length,
@@ -112,7 +147,8 @@ async function settle(args: {
     total: entries.reduce((sum, e) => sum + e.duration, 0),
     longest: entries.reduce((max, e) => Math.max(max, e.duration), 0),
     firstAt: entries[0]?.start ?? null,
-    marks: CSS.highlights?.get('net2phone-number')?.size ?? 0,
+    marks: CSS.highlights?.get(highlight)?.size ?? 0,
+    firstMark: (window as Watched).__benchFirstMark ?? null,
     settled,
   };
 }
@@ -128,6 +164,7 @@ export async function measureLoad(b: BenchBrowser, url: string, o: LoadOptions):
   return b.page.evaluate(settle, {
     name: SCAN_MEASURE,
     find: FIND_MEASURE,
+    highlight: HIGHLIGHT,
     quiet: o.quiet,
     timeout: o.timeout,
   });
@@ -167,4 +204,176 @@ export async function scriptEvaluation(b: BenchBrowser, url: string): Promise<nu
     if (e.args?.data?.url?.startsWith('chrome-extension://')) micros += e.dur ?? 0;
   }
   return micros / 1000;
+}
+
+export interface FramesLoad {
+  /** From navigation start to the page's load event (every frame loaded), ms. */
+  loaded: number;
+  /**
+   * From navigation start until every frame showed `perFrame` ranges in our highlight, seen from
+   * the page's main world through each `frame.contentWindow` (rAF-polled); null if not in time,
+   * or when not asked for (the floor, whose content script runs in the top frame only).
+   */
+  marked: number | null;
+  framesMarked: number;
+  /** Over all frames: the sum of `net2phone:scan` entries, their count, `net2phone:find` requests. */
+  scanTotal: number;
+  entries: number;
+  asked: number;
+  /** The tab renderer's JS heap after a forced garbage collection, bytes (see `heapUsed`). */
+  heap: number;
+  /** The same for the extension's background service worker; null without one (the floor). */
+  workerHeap: number | null;
+}
+
+/**
+ * Runs in the frames page's main world: waits for its load event and, with `perFrame` > 0, until
+ * every iframe's highlight holds that many ranges; then until no frame has recorded a scan entry
+ * for `quiet` ms (so the heap is read after the work, not during it).
+ */
+async function framesSettle(args: {
+  name: string;
+  find: string;
+  highlight: string;
+  perFrame: number;
+  quiet: number;
+  timeout: number;
+}): Promise<Omit<FramesLoad, 'heap' | 'workerHeap'>> {
+  // No named inner functions here: the bundler would wrap them in a helper the page lacks.
+  const { name, find, highlight, perFrame, quiet, timeout } = args;
+  (window as Watched).__benchStopWatch = true;
+  // Same-origin frames: their globals are reachable from here, and a WindowProxy follows its
+  // frame's navigation, so the list taken now stays right.
+  const frames = [...document.querySelectorAll('iframe')].flatMap((f) =>
+    f.contentWindow ? [f.contentWindow as typeof window] : [],
+  );
+  const windows = [window, ...frames];
+  let marked: number | null = null;
+  let framesMarked = 0;
+  while (performance.now() < timeout) {
+    if (document.readyState === 'complete') {
+      if (perFrame === 0) break;
+      framesMarked = frames.filter(
+        (w) => (w.CSS.highlights?.get(highlight)?.size ?? 0) >= perFrame,
+      ).length;
+      if (framesMarked === frames.length) {
+        marked = performance.now();
+        break;
+      }
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  // Each frame's entry times count from its own time origin: compare each frame's latest end.
+  let seen = '';
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quiet && performance.now() < timeout) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const ends = windows.map((w) =>
+      w.performance
+        .getEntriesByName(name, 'measure')
+        .reduce((end, e) => Math.max(end, e.startTime + e.duration), 0),
+    );
+    const latest = ends.join();
+    if (latest !== seen) {
+      seen = latest;
+      quietSince = Date.now();
+    }
+  }
+  const entries = windows.flatMap((w) => w.performance.getEntriesByName(name, 'measure'));
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return {
+    loaded: navigation?.loadEventStart ?? Number.NaN,
+    marked,
+    framesMarked,
+    scanTotal: entries.reduce((sum, e) => sum + e.duration, 0),
+    entries: entries.length,
+    asked: windows.reduce((n, w) => n + w.performance.getEntriesByName(find, 'measure').length, 0),
+  };
+}
+
+/**
+ * JS heap in use after a forced garbage collection, bytes. `Runtime.getHeapUsage` reports the
+ * whole V8 isolate of the target, "not scoped to a particular Runtime": on a tab that is every
+ * world of every frame in its renderer (the page's main world, each frame's, and each content
+ * script's isolated world; same-origin iframes share the tab's process). Checked on this page: it
+ * equals `Performance.getMetrics` JSHeapUsedSize and the page's `performance.memory`.
+ */
+async function heapUsed(send: (method: string) => Promise<unknown>): Promise<number> {
+  await send('HeapProfiler.collectGarbage');
+  return ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+}
+
+/**
+ * The extension's service worker heap, where the parser now lives. Playwright's CDP sessions
+ * cannot address a child session in flat mode, so this attaches the old way and exchanges
+ * messages through `Target.sendMessageToTarget`.
+ */
+async function workerHeap(b: BenchBrowser): Promise<number | null> {
+  const browser = b.page.context().browser();
+  if (!b.origin || !browser) return null;
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`${b.origin}/`),
+    );
+    if (!worker) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    });
+    let id = 0;
+    const send = (method: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        const sent = ++id;
+        const listen = (event: { sessionId: string; message: string }) => {
+          const reply = JSON.parse(event.message) as {
+            id?: number;
+            result?: unknown;
+            error?: { message: string };
+          };
+          if (event.sessionId !== sessionId || reply.id !== sent) return;
+          cdp.off('Target.receivedMessageFromTarget', listen);
+          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+          else resolve(reply.result);
+        };
+        cdp.on('Target.receivedMessageFromTarget', listen);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id: sent, method }),
+        });
+      });
+    return await heapUsed(send);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Load the frames page in a fresh tab (its own renderer process, so the heap holds this page
+ * alone, not what earlier pages left behind), wait as `framesSettle` does, and read the heaps.
+ */
+export async function measureFrames(
+  b: BenchBrowser,
+  url: string,
+  o: LoadOptions & { perFrame: number },
+): Promise<FramesLoad> {
+  const page = await b.page.context().newPage();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+    const load = await page.evaluate(framesSettle, {
+      name: SCAN_MEASURE,
+      find: FIND_MEASURE,
+      highlight: HIGHLIGHT,
+      perFrame: o.perFrame,
+      quiet: o.quiet,
+      timeout: o.timeout,
+    });
+    const heap = await heapUsed((method) => cdp.send(method as 'Runtime.getHeapUsage'));
+    return { ...load, heap, workerHeap: await workerHeap(b) };
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
 }

@@ -161,6 +161,36 @@ window.__benchAppend = () => new Promise((resolve) => {
 <tbody id="rows"></tbody></table><script>${script}</script></body></html>`;
 }
 
+/** The contact card in frame `i` of the frames page: three numbers, all findable (see framesPage). */
+export function framePage(i: number): string {
+  const line = (area: number, offset: number) =>
+    `(${area}) 555-01${String((i + offset) % 100).padStart(2, '0')}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact</title>
+<style>body{font:13px sans-serif;margin:6px}h2{font-size:14px;margin:0 0 4px}p{margin:2px 0}</style>
+</head><body><div class="card"><h2>Contact ${String.fromCharCode(65 + (i % 26))}. Example</h2>
+<p>Acme Widgets, Newark NJ</p><p>Office: ${line(973, 0)}</p><p>Mobile: ${line(201, 37)}</p>
+<p>Fax: ${line(212, 71)}</p></div></body></html>`;
+}
+
+/** The numbers one frame of the frames page shows (three). */
+export const FRAME_NUMBERS = 3;
+
+/**
+ * A page of `count` same-origin iframes, each a contact card with FRAME_NUMBERS numbers
+ * (`/s/frames/<i>.html`, see framePage): the case where one parser per frame would cost most
+ * (issue 9 measured 200 frames with the parser injected into each). The page itself has no digit.
+ */
+export function framesPage(count: number): string {
+  const frames = Array.from(
+    { length: count },
+    (_, i) =>
+      `<iframe src="/s/frames/${i}.html" title="Contact" width="220" height="110"></iframe>`,
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contacts</title>
+<style>iframe{border:1px solid #ccc;margin:2px}</style></head>
+<body><h1>Contacts</h1>${frames.join('\n')}</body></html>`;
+}
+
 /**
  * Serves `pages` (path → html) from memory on 127.0.0.1, addressed as `http://<host>:<port>/`
  * (a name the browser maps to 127.0.0.1, never the address itself: the extension must hold no

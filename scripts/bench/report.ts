@@ -29,3 +29,15 @@ export function table(header: string[], rows: string[][]): string {
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+export function mb(bytes: number): string {
+  return Number.isFinite(bytes) ? (bytes / 1024 / 1024).toFixed(1) : '–';
+}
+
+/** "median (min–max)" of `values`, each shown by `show`: the spread over noisy runs. */
+export function spread(values: number[], show: (value: number) => string): string {
+  if (values.length === 0) return '–';
+  const median_ = show(median(values));
+  if (values.length === 1) return median_;
+  return `${median_} (${show(Math.min(...values))}–${show(Math.max(...values))})`;
+}
