@@ -12,7 +12,7 @@ import {
   settledMarks,
   textCentre,
 } from './support/page-marks';
-import { Card, ONLY_THE_HOST } from './support/pages/card';
+import { CARD_HOST, Card, ONLY_THE_HOST, SEEN_MS } from './support/pages/card';
 import { Options } from './support/pages/options';
 import type { SiteHost } from './support/static-server';
 
@@ -555,6 +555,252 @@ describe.each(BROWSERS)('%s: the content script', (name) => {
     });
   });
 
+  describe('a hostile page cannot make a real click call (issue 10)', () => {
+    /** hostile.html: the number the page wants called, and an ordinary one (for legit calls). */
+    const PREMIUM = '1-900-976-1234';
+    const ORDINARY = '(973) 555-0188';
+    const REFUSED = 'The call was not placed';
+
+    beforeEach(() => {
+      outsideRateWindow(h.fake);
+      h.fake.clearLog();
+    });
+    afterEach(() => h.fake.clearLog());
+
+    /** Runs one of the page's own attack helpers (`window.hostile`, see the fixture). */
+    function hostile<R>(tab: Tab, method: string, ...args: unknown[]): Promise<R> {
+      return tab.world(
+        ({ method, args }: { method: string; args: unknown[] }) =>
+          (window as unknown as { hostile: Record<string, (...a: unknown[]) => unknown> }).hostile[
+            method
+          ]?.(...args),
+        { method, args },
+      ) as Promise<R>;
+    }
+
+    /** A fresh hostile page whose card the user opened with a real click on `number`. */
+    async function userOpens(number: string): Promise<Loaded> {
+      const loaded = await open('hostile.html', 2);
+      await clickNumber(loaded.tab, number);
+      expect(await loaded.card.opened()).toMatch(/^Call \+1 /);
+      return loaded;
+    }
+
+    const trustedClicks = (tab: Tab) =>
+      tab.world(
+        () =>
+          (window as unknown as { clicks: { trusted: boolean }[] }).clicks.filter((c) => c.trusted)
+            .length,
+        null,
+      );
+
+    /** The user's real click at `point`, once the page saw it arrive. */
+    async function userClicks(tab: Tab, point: { x: number; y: number }) {
+      const before = await trustedClicks(tab);
+      await tab.clickAt(point);
+      await expect.poll(() => trustedClicks(tab)).toBe(before + 1);
+    }
+
+    /** The card refused the click on Call: it says why, in an alert, and offers Call no more. */
+    async function expectRefused(card: Card) {
+      expect(await card.status(REFUSED)).toMatchObject({ open: true, role: 'alert', button: null });
+      expect(h.fake.calls()).toEqual([]);
+    }
+
+    it('control: a plain card, and a real click on Call once it has been seen, places exactly one call', async () => {
+      const { card } = await userOpens(ORDINARY);
+      await card.call();
+      await card.status('your phone will ring first');
+      await expect.poll(() => h.fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550188' }]);
+    });
+
+    it('a real click on Call within 500 ms of the card opening is ignored, and says so', async () => {
+      const { card } = await userOpens(ORDINARY);
+      await card.callImmediately();
+      expect(await card.status('Click Call again to place the call.')).toMatchObject({
+        button: 'Call +1 973-555-0188',
+      });
+      expect(h.fake.calls()).toEqual([]);
+      // The same click once the card has been seen counts.
+      await card.call();
+      await card.status('your phone will ring first');
+      await expect.poll(() => h.fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550188' }]);
+    });
+
+    it.each([
+      ['host.style.opacity = 0', 'setHostStyle', ['opacity', '0']],
+      [
+        "filter: opacity(0) in the host's style attribute",
+        'appendHostStyleAttribute',
+        ['filter: opacity(0) !important;'],
+      ],
+      [
+        "visibility: hidden in the host's style attribute",
+        'appendHostStyleAttribute',
+        ['visibility: hidden !important;'],
+      ],
+    ])(
+      '%s: the card closes at once; the click where Call was calls nothing',
+      async (_, method, args) => {
+        const { tab, card } = await userOpens(PREMIUM);
+        const at = await card.callButtonCentre();
+        await hostile(tab, method, ...args);
+        await card.closed();
+        await userClicks(tab, at);
+        expect(h.fake.calls()).toEqual([]);
+      },
+    );
+
+    it('a page stylesheet fading the host loses to its inline style; fading <html> as well gets Call refused', async () => {
+      const { tab, card } = await userOpens(PREMIUM);
+      await hostile(tab, 'addStylesheet', 'net2phone-call-card { opacity: 0 !important; }');
+      // The host's own `all: initial !important` outranks every page stylesheet.
+      expect(await hostile(tab, 'hostLooks')).toMatchObject({ opacity: '1', filter: 'none' });
+      await hostile(tab, 'addStylesheet', 'html { filter: opacity(0); }');
+      await card.call();
+      await expectRefused(card);
+    });
+
+    it.each([
+      ['filter: opacity(0)', 'html { filter: opacity(0); }'],
+      ['opacity: 0.01', 'html { opacity: 0.01; }'],
+      ['a transform', 'html { transform: translate(40px, 40px); }'],
+    ])(
+      'a page stylesheet giving <html> %s: Call is refused at the click, with a reason',
+      async (_, css) => {
+        const { tab, card } = await userOpens(PREMIUM);
+        await hostile(tab, 'addStylesheet', css);
+        await card.call();
+        await expectRefused(card);
+      },
+    );
+
+    it('a page stylesheet moving the host (transform) so that Call sits under a fake Continue button', async () => {
+      const { tab, card } = await userOpens(PREMIUM);
+      const before = await card.state();
+      const target = await hostile<{ x: number; y: number }>(tab, 'centreOf', 'continue');
+      const [dx, dy] = [target.x - (before.callAt?.x ?? 0), target.y - (before.callAt?.y ?? 0)];
+      await hostile(
+        tab,
+        'addStylesheet',
+        `net2phone-call-card { transform: translate(${dx}px, ${dy}px) !important; translate: ${dx}px ${dy}px !important; }`,
+      );
+      // The card stays where it was: Call is not over Continue.
+      expect(await hostile(tab, 'hostLooks')).toMatchObject({
+        transform: 'none',
+        translate: 'none',
+      });
+      expect((await card.state()).box).toEqual(before.box);
+      // The user clicks Continue: the page's button gets the click; the card, clicked outside,
+      // closes.
+      await card.until((s) => s.shownMs >= SEEN_MS, 'was not seen');
+      await userClicks(tab, target);
+      expect(await lastClickTarget(tab)).toBe('continue');
+      await card.closed();
+      expect(h.fake.calls()).toEqual([]);
+    });
+
+    it('the page cannot reach the shadow root to restyle the card; a later real Call (the card was seen) calls', async () => {
+      const { tab, card } = await userOpens(ORDINARY);
+      expect(
+        await hostile(tab, 'reachIntoCard', '.card, .call { opacity: 0 !important; }', 'x'),
+      ).toEqual({ shadowRoot: false, attachShadow: 'NotSupportedError', stolen: 0 });
+      const state = await card.state();
+      expect(state).toMatchObject({ heading: '+1 973-555-0188', button: 'Call +1 973-555-0188' });
+      // What the card renders is what it styles itself: nothing of the page's CSS got in.
+      expect(await cardOpacity(card)).toBe('1');
+      await card.call();
+      await card.status('your phone will ring first');
+      await expect.poll(() => h.fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550188' }]);
+    });
+
+    it('the page cannot reword the card: it still shows the number the parser read', async () => {
+      const { tab, card } = await userOpens(PREMIUM);
+      expect(await hostile(tab, 'reachIntoCard', '', '+1 800-555-0100')).toEqual({
+        shadowRoot: false,
+        attachShadow: 'NotSupportedError',
+        stolen: 0,
+      });
+      const state = await card.state();
+      expect(state).toMatchObject({
+        open: true,
+        heading: '+1 900-976-1234',
+        button: 'Call +1 900-976-1234',
+      });
+      expect(state.text).not.toContain('800-555-0100');
+      expect(h.fake.calls()).toEqual([]);
+    });
+
+    it('a full-screen pointer-events:none overlay at z-index max cannot cover the card (top layer); a real Call calls once', async () => {
+      const { tab, card } = await userOpens(ORDINARY);
+      await hostile(tab, 'coverWithOverlay');
+      const at = await card.callButtonCentre();
+      // As the page's own hit test sees it: the card's host is painted above the overlay.
+      expect(await hostile(tab, 'topAt', at.x, at.y)).toBe('net2phone-call-card');
+      await card.call();
+      await card.status('your phone will ring first');
+      await expect.poll(() => h.fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550188' }]);
+    });
+
+    it('a top-layer popover the page opens over the card closes the card; the click there calls nothing', async () => {
+      const { tab, card } = await userOpens(PREMIUM);
+      const at = await card.callButtonCentre();
+      expect(await hostile(tab, 'coverWithPopover')).toBe(true);
+      await card.closed();
+      await userClicks(tab, at);
+      expect(h.fake.calls()).toEqual([]);
+    });
+
+    it('a double click on the number, with the page scrolling the card under the pointer in between, calls nothing', async () => {
+      const { tab, card } = await open('hostile.html', 2);
+      // Where Call opens relative to the number (an attacker measures the card beforehand).
+      const number = await markCentre(tab.world, PREMIUM);
+      await tab.clickAt(number);
+      const { callAt } = await card.until((s) => s.callAt !== null, 'showed no Call');
+      await tab.press('Escape');
+      await card.closed();
+      const dy = (callAt?.y ?? 0) - number.y;
+      await hostile(tab, 'scrollWhenCardOpens', dy);
+      // The second click of the double click lands on Call, 100 ms after the first.
+      await tab.doubleClickAt(number, 100);
+      expect(
+        await tab.world(
+          () => (window as unknown as { scrolledForCard: boolean }).scrolledForCard,
+          null,
+        ),
+      ).toBe(true);
+      expect(await card.status('Click Call again to place the call.')).toMatchObject({
+        button: 'Call +1 900-976-1234',
+      });
+      expect(h.fake.calls()).toEqual([]);
+    });
+
+    it('a real Enter and a real Space right after the card opened by mouse do nothing: Call has no focus', async () => {
+      const { tab, card } = await userOpens(PREMIUM);
+      await tab.press('Enter');
+      await tab.type(' ');
+      await expect
+        .poll(() =>
+          tab.world(
+            () =>
+              (window as unknown as { keys: { trusted: boolean; key: string }[] }).keys
+                .filter((k) => k.trusted)
+                .map((k) => k.key),
+            null,
+          ),
+        )
+        .toEqual(['Enter', ' ']);
+      // Focus stayed in the page (with Call focused, the page would see our host as active).
+      expect(await tab.world(() => document.activeElement?.localName, null)).toBe('body');
+      expect(await card.state()).toMatchObject({
+        open: true,
+        status: '',
+        button: 'Call +1 900-976-1234',
+      });
+      expect(h.fake.calls()).toEqual([]);
+    });
+  });
+
   describe('the per-site switch (in the options)', () => {
     it('removes every mark without a reload, opens nothing while off, and brings them back', async () => {
       const { tab, card } = await open('contact.html', CONTACT.length);
@@ -577,6 +823,29 @@ describe.each(BROWSERS)('%s: the content script', (name) => {
     });
   });
 });
+
+/** The id (or tag) of the element the page saw the last click on. */
+function lastClickTarget(tab: Tab) {
+  return tab.world(
+    () => (window as unknown as { clicks: { target: string }[] }).clicks.at(-1)?.target,
+    null,
+  );
+}
+
+/** The opacity the card's own box is painted with (inside its shadow root). */
+function cardOpacity(card: Card) {
+  return card.surface.inShadowRoot(
+    CARD_HOST,
+    (root) => {
+      const box = root.querySelector('.card');
+      const button = root.querySelector('button.call');
+      return box && button
+        ? String(Number(getComputedStyle(box).opacity) * Number(getComputedStyle(button).opacity))
+        : null;
+    },
+    null,
+  );
+}
 
 /** Counts, from the page's world, every call card host attached to <html> from now on. */
 function watchCardOpenings(tab: Tab) {
