@@ -2,13 +2,13 @@ import { config } from '../shared/config';
 import { t } from '../shared/i18n';
 import type { ConnectionReport, SessionView } from '../shared/messages';
 import { ok } from '../shared/result';
-import type { Handlers, SenderInfo } from '../shared/router';
 import type { createAccount } from './account';
 import type { Api } from './api';
 import type { Auth } from './auth';
 import type { CallMeta, createCaller } from './calls';
 import type { createHistory } from './history';
 import { findPageNumbers, readNumber } from './page-numbers';
+import type { Handlers, SenderInfo } from './router';
 import type { Subscriptions } from './subscriptions';
 
 export interface HandlerDeps {

@@ -148,12 +148,17 @@ export interface ReadNumber {
   ext?: string;
 }
 
-/** Which contexts may send a message: our own pages, or content scripts in tabs. */
+/**
+ * Which contexts may send a message: `extension` is our own pages (popup, options), `content` a
+ * content script in a tab. Content scripts may send only `placeCall`, `reportCount`,
+ * `findNumbers`, `readNumber`, `openSignIn` and `cardTampered` (`allowedSenders` below).
+ */
 export type SenderKind = 'extension' | 'content';
 
 /**
- * The protocol: message name → payload → result, and who may send it.
- * The background router has exactly one handler per entry (test/unit/conventions.test.ts).
+ * The protocol: message name → payload → result; `allowedSenders` says who may send each.
+ * The background has exactly one handler and one payload guard per entry
+ * (test/unit/conventions.test.ts).
  */
 export interface Protocol {
   /** The current session, for the popup. */
@@ -208,7 +213,7 @@ export interface Message<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-/** Who may send each message; the router (src/shared/router.ts) enforces it. */
+/** Who may send each message; the router (src/background/router.ts) enforces it. */
 export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   getSession: ['extension'],
   signIn: ['extension'],

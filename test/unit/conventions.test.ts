@@ -7,8 +7,8 @@ vi.mock('../../src/shared/browser', async () =>
 );
 
 import { createHandlers } from '../../src/background/handlers';
+import { payloadGuards } from '../../src/background/validate';
 import { allowedSenders } from '../../src/shared/messages';
-import { payloadGuards } from '../../src/shared/validate';
 
 /** Conventions a reviewer would otherwise have to remember (STYLE.md). */
 const root = path.resolve(__dirname, '../..');
@@ -30,6 +30,19 @@ describe('conventions', () => {
     const names = Object.keys(allowedSenders).sort();
     expect(Object.keys(handlers).sort()).toEqual(names);
     expect(Object.keys(payloadGuards).sort()).toEqual(names);
+  });
+
+  it('says truly in messages.ts which messages content scripts may send', () => {
+    const text = read(path.join(root, 'src/shared/messages.ts'));
+    const said = /Content scripts may send only ([^(]+)\(/.exec(
+      text.replace(/\s*\n\s*\*\s*/g, ' '),
+    );
+    const named = [...(said?.[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
+    const allowed = Object.entries(allowedSenders)
+      .filter(([, senders]) => senders.includes('content'))
+      .map(([name]) => name)
+      .sort();
+    expect(named).toEqual(allowed);
   });
 
   it('loads webextension-polyfill only in the background message listener', () => {

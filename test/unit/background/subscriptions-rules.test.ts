@@ -15,7 +15,7 @@ import {
   retryDelay,
 } from '../../../src/background/subscriptions/renew';
 import { parseStored, toView } from '../../../src/background/subscriptions/store';
-import { payloadGuards } from '../../../src/shared/validate';
+import { payloadGuards } from '../../../src/background/validate';
 import {
   checkWebhookUrl,
   hasSecretSegment,

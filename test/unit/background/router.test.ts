@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRouter, type Handlers } from '../../../src/background/router';
+import { payloadGuards } from '../../../src/background/validate';
 import type { MessageName } from '../../../src/shared/messages';
-import { createRouter, type Handlers } from '../../../src/shared/router';
-import { payloadGuards } from '../../../src/shared/validate';
 
 const options = {
   extensionId: 'our-id',

@@ -4,8 +4,8 @@ import {
   PAGE_TEXT_BATCH,
   type Protocol,
   type WebhookScope,
-} from './messages';
-import { MAX_WEBHOOK_URL } from './webhook-url';
+} from '../shared/messages';
+import { MAX_WEBHOOK_URL } from '../shared/webhook-url';
 
 /**
  * Runtime guards for message payloads: each returns a clean copy with only the

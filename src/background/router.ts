@@ -1,5 +1,10 @@
-import { allowedSenders, type MessageName, type Protocol, type SenderKind } from './messages';
-import { fail, type Result } from './result';
+import {
+  allowedSenders,
+  type MessageName,
+  type Protocol,
+  type SenderKind,
+} from '../shared/messages';
+import { fail, type Result } from '../shared/result';
 import { payloadGuards } from './validate';
 
 /** The parts of `runtime.MessageSender` the router trusts. */
