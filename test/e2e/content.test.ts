@@ -731,6 +731,26 @@ describe.each(BROWSERS)('%s: the content script', (name) => {
       expect(h.fake.calls()).toEqual([]);
     });
 
+    it("a custom element the page defines under the card's tag name gets no hold of the card, and cannot fade it into a call", async () => {
+      const { tab, card } = await open('hostile.html', 2);
+      await hostile(tab, 'defineCardElement');
+      await clickNumber(tab, PREMIUM);
+      expect(await card.opened()).toBe('Call +1 900-976-1234');
+      // For a custom element, `ElementInternals.shadowRoot` is its shadow root, even a closed one.
+      const reach = await hostile<{ upgraded: boolean; reach: string[] }>(
+        tab,
+        'internalsReach',
+        '.card, .call { opacity: 0 !important; }',
+      );
+      console.info(`${name}: a page-defined ${CARD_HOST} element: ${JSON.stringify(reach)}`);
+      expect.soft(reach.reach, "the page holds the card's shadow root").not.toContain('root');
+      // The user clicks where Call is, once the card (if visible) could have been seen.
+      await card.call();
+      const after = await card.until((s) => s.status !== '' || !s.open, 'did not answer the click');
+      expect(after.status).toContain(REFUSED);
+      expect(h.fake.calls()).toEqual([]);
+    });
+
     it('a full-screen pointer-events:none overlay at z-index max cannot cover the card (top layer); a real Call calls once', async () => {
       const { tab, card } = await userOpens(ORDINARY);
       await hostile(tab, 'coverWithOverlay');
