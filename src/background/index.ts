@@ -22,7 +22,7 @@ import { openSignIn } from './open-sign-in';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { createRouter } from './router';
 import { indexedDbStore } from './secret-store';
-import { CALL_COMMAND, onCommand, suggestionFor } from './shortcuts';
+import { CALL_COMMAND, onCommand, showSuggestion } from './shortcuts';
 import { createSubscriptions } from './subscriptions';
 import { browserAlarms, notifyWebhook } from './subscriptions/browser-ports';
 
@@ -126,9 +126,8 @@ browser.commands.onCommand.addListener((command, tab) => {
   if (command === CALL_COMMAND) void onCommand(command, tab, placeAndNotify);
 });
 
-browser.omnibox.onInputChanged.addListener(async (text) => {
-  const country = (await settings()).defaultCountry as CountryCode;
-  browser.omnibox.setDefaultSuggestion({ description: suggestionFor(text, country) });
+browser.omnibox.onInputChanged.addListener((text) => {
+  void showSuggestion(text, async () => (await settings()).defaultCountry as CountryCode);
 });
 browser.omnibox.onInputEntered.addListener((text) => {
   void placeAndNotify(text, { source: 'omnibox' });

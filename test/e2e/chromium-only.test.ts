@@ -116,6 +116,41 @@ describe('chromium only', () => {
     });
   });
 
+  describe('the omnibox suggestion', () => {
+    it('shows typed control characters and markup without an unhandled rejection', async () => {
+      const worker = await h.chromium.worker();
+      const outcome = await worker.evaluate(async () => {
+        const scope = globalThis as unknown as {
+          chrome: {
+            omnibox: {
+              setDefaultSuggestion(s: { description: string }): Promise<void>;
+              onInputChanged: { dispatch(...a: unknown[]): void };
+            };
+          };
+          addEventListener(type: string, listener: (e: { reason: unknown }) => void): void;
+        };
+        const unhandled: string[] = [];
+        scope.addEventListener('unhandledrejection', (e) => unhandled.push(String(e.reason)));
+        // What the extension used to send: Chrome refuses it.
+        const refused = await scope.chrome.omnibox
+          .setDefaultSuggestion({ description: '\u0001' })
+          .then(
+            () => '',
+            (e: unknown) => String(e),
+          );
+        for (const input of ['\u0001', '973\u0000 555 1212', '<b>&</b>\u0085', '\ud800']) {
+          scope.chrome.omnibox.onInputChanged.dispatch(input, () => {});
+        }
+        // The recorder hears a rejection nobody handles (so its silence below means something).
+        void Promise.reject(new Error('probe'));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return { refused, unhandled };
+      });
+      expect(outcome.refused).toMatch(/XML|Char/i);
+      expect(outcome.unhandled).toEqual(['Error: probe']);
+    });
+  });
+
   describe('the service worker', () => {
     it('stays signed in when the service worker is stopped, and can still call', async () => {
       await h.chromium.stopWorker();
