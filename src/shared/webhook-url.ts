@@ -1,15 +1,23 @@
 import { config } from './config';
+import { type HostKind, hostKind } from './host-kind';
 
 /**
- * Rules for a webhook destination (issue 6), shared by the options form and the background:
- * `https://` only, since net2phone posts call details to it. One exception: a build whose API
- * base is itself on 127.0.0.1/localhost (the demo and the tests) also accepts
- * `http://127.0.0.1` and `http://localhost`, since only a local API could reach them.
+ * Rules for a webhook destination (issues 6 and 10), shared by the options form and the
+ * background: `https://` only, since net2phone posts call details to it; no user name or
+ * password (`https://example.com@evil.com` points at evil.com); no port 0; and a host on the
+ * internet, since net2phone's servers post to it: no loopback, private, link-local, reserved or
+ * single-label host (src/shared/host-kind.ts), which could only aim net2phone's servers at
+ * their own network. One exception: a build whose API base is itself on 127.0.0.1/localhost
+ * (the demo and the tests, never a release build) accepts loopback hosts, and `http://` on
+ * `127.0.0.1` and `localhost`, since only a local API could reach them.
  */
 export type WebhookUrlProblem =
   | 'invalid'
   | 'not-https'
   | 'not-https-local'
+  | 'credentials'
+  | 'port-zero'
+  | Exclude<HostKind, 'public'>
   | 'fragment'
   | 'too-long';
 
@@ -23,6 +31,14 @@ const problemKeys: Record<WebhookUrlProblem, string> = {
   invalid: 'webhookUrlInvalid',
   'not-https': 'webhookUrlNotHttps',
   'not-https-local': 'webhookUrlNotHttpsLocal',
+  credentials: 'webhookUrlCredentials',
+  'port-zero': 'webhookUrlPortZero',
+  loopback: 'webhookUrlLoopback',
+  private: 'webhookUrlPrivate',
+  'link-local': 'webhookUrlLinkLocal',
+  unspecified: 'webhookUrlUnspecified',
+  reserved: 'webhookUrlReserved',
+  'single-label': 'webhookUrlSingleLabel',
   fragment: 'webhookUrlFragment',
   'too-long': 'webhookUrlTooLong',
 };
@@ -48,12 +64,14 @@ export function checkWebhookUrl(raw: string, apiBase: string = config.apiBase): 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, problem: 'not-https' };
   }
-  if (url.protocol === 'http:') {
-    const local = isLocalBase(apiBase);
-    if (!local || !LOCAL_HOSTS.has(url.hostname)) {
-      return { ok: false, problem: local ? 'not-https-local' : 'not-https' };
-    }
+  const local = isLocalBase(apiBase);
+  if (url.protocol === 'http:' && !(local && LOCAL_HOSTS.has(url.hostname))) {
+    return { ok: false, problem: local ? 'not-https-local' : 'not-https' };
   }
+  if (url.username !== '' || url.password !== '') return { ok: false, problem: 'credentials' };
+  if (url.port === '0') return { ok: false, problem: 'port-zero' };
+  const kind = hostKind(url.hostname);
+  if (kind !== 'public' && !(kind === 'loopback' && local)) return { ok: false, problem: kind };
   // A #fragment never leaves the browser, so net2phone could not post to it.
   if (url.hash !== '' || text.endsWith('#')) return { ok: false, problem: 'fragment' };
   return { ok: true, url: url.href };

@@ -20,6 +20,7 @@ import {
   checkWebhookUrl,
   hasSecretSegment,
   secretPathSegment,
+  type WebhookUrlProblem,
   webhookUrlMessageKey,
   withSecretSegment,
 } from '../../../src/shared/webhook-url';
@@ -70,9 +71,24 @@ describe('webhook destination rules', () => {
 
   it('has a message for every refusal', () => {
     const keys = Object.keys(messages);
-    for (const problem of ['invalid', 'not-https', 'not-https-local', 'fragment', 'too-long']) {
-      expect(keys).toContain(webhookUrlMessageKey(problem as 'invalid'));
-    }
+    const problems: WebhookUrlProblem[] = [
+      'invalid',
+      'not-https',
+      'not-https-local',
+      'credentials',
+      'port-zero',
+      'loopback',
+      'private',
+      'link-local',
+      'unspecified',
+      'reserved',
+      'single-label',
+      'fragment',
+      'too-long',
+    ];
+    const used = problems.map(webhookUrlMessageKey);
+    for (const key of used) expect(keys).toContain(key);
+    expect(new Set(used).size).toBe(problems.length);
   });
 
   it('makes unguessable secret segments and suggests one when none is there', () => {

@@ -129,6 +129,15 @@ describe('options: Webhooks', () => {
     ['', 'webhookUrlInvalid'],
     ['https://crm.example.com/hook#Zk3vQ9rT2mW8xY4bN6cD1e', 'webhookUrlFragment'],
     [`https://crm.example.com/${'a'.repeat(2000)}`, 'webhookUrlTooLong'],
+    ['https://user:pass@crm.example.com/hook', 'webhookUrlCredentials'],
+    ['https://crm.example.com@evil.example.net/hook', 'webhookUrlCredentials'],
+    ['https://crm.example.com:0/hook', 'webhookUrlPortZero'],
+    ['https://0x7f000001/hook', 'webhookUrlLoopback'],
+    ['https://192.168.1.20/hook', 'webhookUrlPrivate'],
+    ['https://169.254.169.254/latest/meta-data', 'webhookUrlLinkLocal'],
+    ['https://0.0.0.0/hook', 'webhookUrlUnspecified'],
+    ['https://255.255.255.255/hook', 'webhookUrlReserved'],
+    ['https://intranet/hook', 'webhookUrlSingleLabel'],
   ])('refuses %j with its reason before any request', async (url, key) => {
     const page = await open();
     fill(url);
