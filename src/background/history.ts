@@ -1,12 +1,17 @@
 import type { CallRecord } from '../shared/messages';
+import type { KeyValueStore } from './secret-store';
 
-/** Recent calls, newest first, at most this many; kept in this browser only. */
+/**
+ * Recent calls (numbers, page titles, hosts), newest first, at most this many; kept in this
+ * browser only, in the extension's IndexedDB next to the tokens (secret-store.ts): every content
+ * script in every tab can read `storage.local`, where they were kept before issue 10.
+ */
 export const HISTORY_LIMIT = 50;
 const KEY = 'history';
 
-export interface HistoryArea {
+/** Where history used to be (`storage.local`): read once, moved, then removed. */
+export interface LegacyHistoryArea {
   get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
 
@@ -42,32 +47,59 @@ function parseRecord(raw: unknown): CallRecord | null {
   };
 }
 
-export function createHistory(area: HistoryArea) {
-  // Writes are serialised so two calls finishing together cannot drop each other.
+const parseList = (raw: unknown): CallRecord[] =>
+  Array.isArray(raw) ? raw.map(parseRecord).filter((r): r is CallRecord => r !== null) : [];
+
+export function createHistory(store: KeyValueStore, legacy?: LegacyHistoryArea) {
+  // Every operation runs in one queue, so two calls finishing together cannot drop each other
+  // and a listing sees every write asked for before it.
   let queue: Promise<unknown> = Promise.resolve();
-  const read = async (): Promise<CallRecord[]> => {
-    const raw = (await area.get(KEY))[KEY];
-    return Array.isArray(raw)
-      ? raw.map(parseRecord).filter((r): r is CallRecord => r !== null)
-      : [];
-  };
+  let moved = legacy === undefined;
+  const read = async () => parseList(await store.get(KEY));
+
+  /**
+   * First use: move the list from `storage.local` here, then remove it there (in that order, so
+   * a worker stopped in between loses nothing; entries already here win, by id). A failure is
+   * retried on the next use and never blocks the history itself.
+   */
+  async function moveLegacy(): Promise<void> {
+    if (moved || !legacy) return;
+    try {
+      const old = (await legacy.get(KEY))[KEY];
+      if (old !== undefined) {
+        const kept = await read();
+        const ids = new Set(kept.map((r) => r.id));
+        const from = parseList(old).filter((r) => !ids.has(r.id));
+        if (from.length > 0) await store.set(KEY, [...kept, ...from].slice(0, HISTORY_LIMIT));
+        await legacy.remove(KEY);
+      }
+      moved = true;
+    } catch (cause) {
+      console.warn('net2phone: could not move recent calls out of storage.local', cause);
+    }
+  }
+
+  function inTurn<T>(op: () => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      await moveLegacy();
+      return op();
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   return {
     /** Waits for writes already asked for: a popup refreshing right after a call sees it. */
-    async list(): Promise<CallRecord[]> {
-      await queue;
-      return read();
-    },
-    add(record: CallRecord): Promise<void> {
-      const write = queue.then(async () => {
-        const next = [record, ...(await read())].slice(0, HISTORY_LIMIT);
-        await area.set({ [KEY]: next });
-      });
-      queue = write.catch(() => undefined);
-      return write;
-    },
-    async clear(): Promise<void> {
-      await queue;
-      await area.remove(KEY);
-    },
+    list: (): Promise<CallRecord[]> => inTurn(read),
+    add: (record: CallRecord): Promise<void> =>
+      inTurn(async () => {
+        await store.set(KEY, [record, ...(await read())].slice(0, HISTORY_LIMIT));
+      }),
+    /** Forgets every recent call, here and (should a move have failed) in `storage.local`. */
+    clear: (): Promise<void> =>
+      inTurn(async () => {
+        await store.delete(KEY);
+        if (!moved) await legacy?.remove(KEY);
+      }),
   };
 }

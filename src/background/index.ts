@@ -56,7 +56,7 @@ const webhooks = createSubscriptions({
 // Alarms from stored state at every worker start (Firefox forgets them across restarts).
 void webhooks.restore();
 const account = createAccount(api, auth);
-const history = createHistory(browser.storage.local);
+const history = createHistory(store, browser.storage.local);
 const caller = createCaller({
   api,
   auth,
