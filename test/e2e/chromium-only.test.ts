@@ -107,6 +107,26 @@ describe('chromium only', () => {
       await expect.poll(calls).toEqual([{ to: '19735551212' }]);
     });
 
+    it('keeps recent calls out of storage.local, which content scripts can read', async () => {
+      await dispatch('omnibox.onInputEntered', ['973 555 0188', 'currentTab']);
+      await expect.poll(calls).toEqual([{ to: '19735550188' }]);
+      const worker = await h.chromium.worker();
+      const stored = () =>
+        worker.evaluate(async () => {
+          const api = (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: null): Promise<object> } } };
+            }
+          ).chrome;
+          return Object.keys(await api.storage.local.get(null));
+        });
+      // The popup lists the call (from IndexedDB) while storage.local never holds it.
+      const p = await Popup.open(h.driver);
+      await p.waitFor({ role: 'button', name: 'Call +1 973-555-0188 again' });
+      await p.close();
+      expect(await stored()).not.toContain('history');
+    });
+
     it('the omnibox sends nothing for input that is not a number', async () => {
       await dispatch('omnibox.onInputEntered', ['order 12345', 'currentTab']);
       await onlyTheNextCallGoesThrough(
