@@ -173,7 +173,9 @@ describe('findPhoneNumbers', () => {
 
 describe('digits from one script only (issue 10)', () => {
   it('reads a number written wholly in another script, and refuses one that mixes scripts', () => {
-    expect(findPhoneNumbers('Call ١-٨٠٠-٥٥٥-٠١٩٩', { defaultCountry: 'US' }).map((f) => f.dial)).toEqual(['18005550199']);
+    expect(
+      findPhoneNumbers('Call ١-٨٠٠-٥٥٥-٠١٩٩', { defaultCountry: 'US' }).map((f) => f.dial),
+    ).toEqual(['18005550199']);
     // Bengali ৪ looks like 8 and is a 4.
     expect(findPhoneNumbers('Call 1-800-555-01৪9', { defaultCountry: 'US' })).toEqual([]);
     expect(toDialString('1-800-555-01৪9', 'US')).toBeNull();
