@@ -165,20 +165,26 @@ describe('moving recent calls out of storage.local (issue 10)', () => {
     expect(store.data.has('history')).toBe(false);
   });
 
-  it('keeps working when storage.local fails, and moves them on a later use', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const local = area({ history: old });
+  /** Makes `local.get` throw until `end()`. */
+  function failReads(local: ReturnType<typeof area>) {
     const get = local.get.bind(local);
     let broken = true;
     local.get = async (key: string) => {
       if (broken) throw new Error('storage unavailable');
       return get(key);
     };
+    return { end: () => (broken = false) };
+  }
+
+  it('keeps working when storage.local fails, and moves them on a later use', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const local = area({ history: old });
+    const outage = failReads(local);
     const history = createHistory(memoryStore(), local);
     await history.add(record(10));
     expect(ids(await history.list())).toEqual(['id-10']);
     expect(warn).toHaveBeenCalled();
-    broken = false;
+    outage.end();
     expect(ids(await history.list())).toEqual(['id-10', 'id-9', 'id-8']);
     expect(local.data).toEqual({});
   });
@@ -186,16 +192,11 @@ describe('moving recent calls out of storage.local (issue 10)', () => {
   it('clears storage.local too while the move has not happened', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const local = area({ history: old });
-    const get = local.get.bind(local);
-    let broken = true;
-    local.get = async (key: string) => {
-      if (broken) throw new Error('storage unavailable');
-      return get(key);
-    };
+    const outage = failReads(local);
     const history = createHistory(memoryStore(), local);
     await history.clear();
     expect(local.data).toEqual({});
-    broken = false;
+    outage.end();
     expect(await history.list()).toEqual([]);
   });
 });
