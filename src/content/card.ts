@@ -5,6 +5,9 @@ import { CardGuard, inTopLayerSupport, type Tampering } from './card-guard';
 import { cardPosition, visibleArea } from './card-position';
 import { CARD_CSS } from './card-style';
 
+/** The attribute that names the card's host, a plain `<div>` on `<html>`. */
+export const CARD_HOST_ATTRIBUTE = 'data-net2phone-call-card';
+
 /** The background's reading of the number; the card shows nothing else of it. */
 export type Reading =
   | { ok: true /** "+1 973-555-1212" */; display: string; ext?: string }
@@ -59,7 +62,10 @@ export class CallCard {
     this.close();
     this.target = target;
     const doc = document;
-    const host = doc.createElement('net2phone-call-card');
+    // A plain <div>, never a custom element: a page may define any custom tag name, and a custom
+    // element's ElementInternals hold its shadow root even when closed.
+    const host = doc.createElement('div');
+    host.setAttribute(CARD_HOST_ATTRIBUTE, '');
     // Inline and important: no page stylesheet, animation or transition outranks it.
     host.setAttribute('style', 'all: initial !important; position: fixed !important;');
     if (inTopLayerSupport()) host.setAttribute('popover', 'manual');

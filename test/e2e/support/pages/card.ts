@@ -1,7 +1,7 @@
 import type { Point, Surface } from '../driver';
 
 /**
- * The on-page call card, the one place that reaches into it: its host `<net2phone-call-card>` on
+ * The on-page call card, the one place that reaches into it: its host `<div data-net2phone-call-card>` on
  * `<html>` (shown in the top layer) and its CLOSED shadow root, which the page gets null for and
  * the test reaches through the browser's debugging protocol (`Surface.inShadowRoot`). Clicks are
  * real (trusted) unless the method says a page script does them.
@@ -28,7 +28,8 @@ export interface CardState {
   shownMs: number;
 }
 
-export const CARD_HOST = 'net2phone-call-card';
+/** How a page (and the test) finds the card's host: a plain `<div>`, never a custom element. */
+export const CARD_HOST = '[data-net2phone-call-card]';
 
 const CLOSED: CardState = {
   open: false,
@@ -236,4 +237,4 @@ export interface PageReach {
 }
 
 /** What a page script reaches of a closed card: no root, only the host. */
-export const ONLY_THE_HOST: PageReach = { shadowRoot: false, target: CARD_HOST };
+export const ONLY_THE_HOST: PageReach = { shadowRoot: false, target: 'div' };
