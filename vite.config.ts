@@ -65,6 +65,8 @@ export default defineConfig((): UserConfig => {
       target: 'es2022',
       minify: true,
       sourcemap: false,
+      // Pages the manifest does not name: the confirmation window (issue 10).
+      rollupOptions: { input: { confirm: 'src/confirm/index.html' } },
     },
   };
 });

@@ -20,6 +20,7 @@ export const MIN_SPACING_MS = 1_100;
 
 export interface ParsedNumber {
   dial: string;
+  e164: string;
   display: string;
   ext?: string;
 }
@@ -28,6 +29,20 @@ export interface ParsedNumber {
 export interface CallMeta {
   source: CallSource;
   page?: { title: string; host: string };
+  /**
+   * Picked on a page by the context menu or the keyboard command: the frame is asked whether the
+   * user saw the number as it will be dialed; if not, the confirmation window shows it (issue 10).
+   */
+  picked?: { tabId: number; frameId: number; kind: 'selection' | 'link' };
+}
+
+/**
+ * The user's answer before a request is sent: `go` false when they cancelled; `report` is told
+ * the outcome (the confirmation window shows it).
+ */
+export interface Decision {
+  go: boolean;
+  report?: (result: Result<CallOutcome>) => void;
 }
 
 export interface CallerOptions {
@@ -41,6 +56,8 @@ export interface CallerOptions {
   callerId?: () => Promise<string>;
   /** Told once per request actually sent, with its outcome (Recent calls). */
   onAttempt?: (record: Omit<CallRecord, 'id'>) => void;
+  /** Asks the user first when the number needs it (high-cost, unseen); none: always go. */
+  confirm?: (number: ParsedNumber, meta: CallMeta) => Promise<Decision>;
 }
 
 /**
@@ -49,7 +66,16 @@ export interface CallerOptions {
  * may have reached net2phone is never retried; only a 401 (rejected before
  * acting) earns one refresh and one more try (reference §11.4).
  */
-export function createCaller({ api, auth, now, sleep, parse, callerId, onAttempt }: CallerOptions) {
+export function createCaller({
+  api,
+  auth,
+  now,
+  sleep,
+  parse,
+  callerId,
+  onAttempt,
+  confirm,
+}: CallerOptions) {
   /** The last request: shared while in flight and for DEBOUNCE_MS after it settles. */
   let recent: { dial: string; settledAt: number; result: Promise<Result<CallOutcome>> } | null =
     null;
@@ -130,6 +156,23 @@ export function createCaller({ api, auth, now, sleep, parse, callerId, onAttempt
     return { result: { ok: false, error: await describeCallFailure(outcome, used) }, sentAt };
   }
 
+  /** The user's answer first (never holding other calls' queue), then one request in turn. */
+  async function decideAndSend(number: ParsedNumber, meta: CallMeta): Promise<Result<CallOutcome>> {
+    const decision: Decision = confirm ? await confirm(number, meta) : { go: true };
+    if (!decision.go) return fail('cancelled', t('callCancelled'));
+    const sent = queue.then(() => send(number, meta));
+    queue = sent.catch(() => undefined);
+    let result: Result<CallOutcome>;
+    try {
+      result = await sent;
+    } catch (cause) {
+      decision.report?.(fail('bad-response', t('errorUnexpected')));
+      throw cause;
+    }
+    decision.report?.(result);
+    return result;
+  }
+
   return {
     async placeCall(
       input: string,
@@ -143,10 +186,10 @@ export function createCaller({ api, auth, now, sleep, parse, callerId, onAttempt
       if (recent && recent.dial === number.dial && now() - recent.settledAt < DEBOUNCE_MS) {
         return recent.result;
       }
-      const result = queue.then(() => send(number, meta));
+      const result = decideAndSend(number, meta);
       const entry = { dial: number.dial, settledAt: Number.POSITIVE_INFINITY, result };
       recent = entry;
-      queue = result
+      result
         .finally(() => {
           entry.settledAt = now();
         })

@@ -1,11 +1,12 @@
 import { config } from '../shared/config';
 import { t } from '../shared/i18n';
-import type { ConnectionReport, SessionView } from '../shared/messages';
+import type { ConnectionReport, ReadNumber, SessionView } from '../shared/messages';
 import { ok } from '../shared/result';
 import type { createAccount } from './account';
 import type { Api } from './api';
 import type { Auth } from './auth';
 import type { CallMeta, createCaller } from './calls';
+import type { Confirmations } from './confirmations';
 import type { createHistory } from './history';
 import { findPageNumbers, readNumber } from './page-numbers';
 import type { Handlers, SenderInfo } from './router';
@@ -25,6 +26,10 @@ export interface HandlerDeps {
   setCount: (tabId: number, frameId: number, count: number) => void;
   /** After a successful sign-in (e.g. guess the default country from the account). */
   afterSignIn?: () => Promise<void>;
+  /** Calls waiting in the confirmation window (issue 10). */
+  confirmations: Confirmations;
+  /** Where a number rings (outside the user's country) and whether it will be confirmed. */
+  describe: (e164: string) => Promise<Pick<ReadNumber, 'place' | 'confirm'>>;
 }
 
 /** The page a content-script request came from, for Recent calls. */
@@ -141,7 +146,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     findNumbers: (payload, sender) => findPageNumbers(payload, sender.url),
 
-    readNumber: async (payload) => readNumber(payload),
+    async readNumber(payload) {
+      const number = readNumber(payload);
+      if (!number) return ok(null);
+      return ok({
+        display: number.display,
+        ...(number.ext ? { ext: number.ext } : {}),
+        ...(await deps.describe(number.e164)),
+      });
+    },
 
     async cardTampered({ reason }) {
       await deps.notify(
@@ -152,5 +165,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     openSignIn: () => deps.openSignIn({}, {}),
+
+    getConfirmation: async ({ id }) => deps.confirmations.view(id),
+
+    answerConfirmation: ({ id, call }) => deps.confirmations.answer(id, call),
   };
 }

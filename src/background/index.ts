@@ -6,6 +6,7 @@
 import { type CountryCode, guessCountry, parseDialable } from '../phone';
 import { browser } from '../shared/browser';
 import { config } from '../shared/config';
+import type { ConfirmReason } from '../shared/high-cost';
 import { t } from '../shared/i18n';
 import { loadSettings, updateSettings } from '../shared/settings-store';
 import { createAccount } from './account';
@@ -13,8 +14,10 @@ import { createApi } from './api';
 import { createAuth } from './auth';
 import { createBadge } from './badge';
 import { type CallMeta, createCaller } from './calls';
+import { createConfirmations } from './confirmations';
 import { createContextMenu, menuTarget } from './context-menu';
 import { createHandlers } from './handlers';
+import { classify, placeOf } from './high-cost';
 import { createHistory } from './history';
 import { listenForMessages } from './message-listener';
 import { notify, notifyCallResult } from './notify';
@@ -22,6 +25,7 @@ import { openSignIn } from './open-sign-in';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { createRouter } from './router';
 import { indexedDbStore } from './secret-store';
+import { wasSeen } from './seen';
 import { CALL_COMMAND, onCommand, showSuggestion } from './shortcuts';
 import { createSubscriptions } from './subscriptions';
 import { browserAlarms, notifyWebhook } from './subscriptions/browser-ports';
@@ -57,6 +61,32 @@ const webhooks = createSubscriptions({
 void webhooks.restore();
 const account = createAccount(api, auth);
 const history = createHistory(store, browser.storage.local);
+
+/** The confirmation window: an extension page of its own, which no web page can reach. */
+const confirmations = createConfirmations(
+  async (id) => {
+    const url = browser.runtime.getURL(`src/confirm/index.html?id=${id}`);
+    const created = await browser.windows.create({
+      url,
+      type: 'popup',
+      width: 440,
+      height: 460,
+      focused: true,
+    });
+    return created.id;
+  },
+  (windowId) => void browser.windows.remove(windowId).catch(() => undefined),
+);
+browser.windows.onRemoved.addListener((windowId) => confirmations.windowClosed(windowId));
+
+/** The high-cost kinds the user's organisation asks to confirm, for a number. */
+async function destinationOf(e164: string) {
+  const { defaultCountry, confirmHighCost } = await settings();
+  const destination = classify(e164, defaultCountry);
+  const reasons = destination.categories.filter((category) => confirmHighCost[category]);
+  return { destination, reasons, home: defaultCountry };
+}
+
 const caller = createCaller({
   api,
   auth,
@@ -69,6 +99,25 @@ const caller = createCaller({
   },
   callerId: async () => account.callerIdToSend((await settings()).callerId),
   onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
+  async confirm(number, meta) {
+    const { destination, reasons } = await destinationOf(number.e164);
+    const why: ConfirmReason[] = [...reasons];
+    if (meta.picked) {
+      const { kind, ...where } = meta.picked;
+      const country = (await settings()).defaultCountry as CountryCode;
+      const seen = await wasSeen(where, kind, number.dial, (text) => {
+        return parseDialable(text, country)?.dial ?? null;
+      });
+      if (!seen) why.push('unseen');
+    }
+    if (why.length === 0) return { go: true };
+    return confirmations.ask({
+      display: number.display,
+      ...(number.ext ? { ext: number.ext } : {}),
+      place: placeOf(destination),
+      reasons: why,
+    });
+  },
 });
 const badge = createBadge();
 
@@ -93,6 +142,14 @@ const handlers = createHandlers({
   openSignIn: () => openSignIn(),
   notify,
   setCount: badge.setCount,
+  confirmations,
+  async describe(e164) {
+    const { destination, reasons, home } = await destinationOf(e164);
+    return {
+      ...(destination.country !== home ? { place: placeOf(destination) } : {}),
+      ...(reasons.length > 0 ? { confirm: true } : {}),
+    };
+  },
   afterSignIn: async () => {
     const view = await account.view(false);
     await guessDefaultCountry(view.ok ? view.value.callerIds.map((c) => c.e164) : []);
@@ -119,7 +176,19 @@ browser.contextMenus.onClicked.addListener(async (info, tab) => {
   const page = info.pageUrl
     ? { title: tab?.title ?? '', host: new URL(info.pageUrl).host }
     : undefined;
-  await placeAndNotify(target.number, { source: target.source, ...(page ? { page } : {}) });
+  const picked =
+    tab?.id !== undefined
+      ? ({
+          tabId: tab.id,
+          frameId: info.frameId ?? 0,
+          kind: target.source === 'link' ? 'link' : 'selection',
+        } as const)
+      : undefined;
+  await placeAndNotify(target.number, {
+    source: target.source,
+    ...(page ? { page } : {}),
+    ...(picked ? { picked } : {}),
+  });
 });
 
 browser.commands.onCommand.addListener((command, tab) => {

@@ -18,7 +18,9 @@ export async function notify(title: string, message: string): Promise<void> {
 }
 
 /** Tell the user how a call they started outside the popup went (menu, keyboard, address bar). */
-export function notifyCallResult(result: Result<CallOutcome>): Promise<void> {
+export async function notifyCallResult(result: Result<CallOutcome>): Promise<void> {
+  // The user said Cancel in the confirmation window a moment ago: nothing to tell.
+  if (!result.ok && result.error.code === 'cancelled') return;
   const title = result.ok ? t('notifyCallingTitle', result.value.display) : t('notifyFailedTitle');
-  return notify(title, result.ok ? t('callPlaced') : result.error.message);
+  await notify(title, result.ok ? t('callPlaced') : result.error.message);
 }

@@ -1,5 +1,11 @@
-import { type CountryCode, countryHintForPage, findPhoneNumbers, parseDialable } from '../phone';
-import type { PageNumber, Payload, ReadNumber } from '../shared/messages';
+import {
+  type CountryCode,
+  countryHintForPage,
+  type Dialable,
+  findPhoneNumbers,
+  parseDialable,
+} from '../phone';
+import type { PageNumber, Payload } from '../shared/messages';
 import { ok, type Result } from '../shared/result';
 
 /** Longest stretch of parsing before other messages (a call from another tab) get a turn. */
@@ -44,14 +50,9 @@ export async function findPageNumbers(
 }
 
 /** A number from a `tel:` link or a mark, read for the card; null when it is not callable. */
-export function readNumber({
-  input,
-  defaultCountry,
-}: Payload<'readNumber'>): Result<ReadNumber | null> {
-  const number = parseDialable(input, defaultCountry as CountryCode);
-  return ok(
-    number ? { display: number.display, ...(number.ext ? { ext: number.ext } : {}) } : null,
-  );
+/** The number of a mark or link, for the card; null when it is not callable. */
+export function readNumber({ input, defaultCountry }: Payload<'readNumber'>): Dialable | null {
+  return parseDialable(input, defaultCountry as CountryCode) ?? null;
 }
 
 function hostnameOf(url: string | undefined): string {

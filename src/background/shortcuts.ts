@@ -15,22 +15,29 @@ type Place = (number: string, meta: CallMeta) => Promise<void>;
  */
 export async function onCommand(command: string, tab: Tabs.Tab | undefined, place: Place) {
   if (command !== CALL_COMMAND || tab?.id === undefined) return;
-  let selected = '';
+  let selected = { text: '', frameId: 0 };
   try {
     const results = await browser.scripting.executeScript({
       target: { tabId: tab.id, allFrames: true },
       func: () => globalThis.getSelection?.()?.toString() ?? '',
     });
-    selected = results.map((r) => String(r.result ?? '').trim()).find((s) => s !== '') ?? '';
+    selected =
+      results
+        .map((r) => ({ text: String(r.result ?? '').trim(), frameId: r.frameId ?? 0 }))
+        .find((s) => s.text !== '') ?? selected;
   } catch {
     // Pages the extension may not script (the browser's own pages): nothing to read.
   }
-  if (selected === '') {
+  if (selected.text === '') {
     await notifyCallResult(fail('invalid-number', t('errorNoSelection')));
     return;
   }
   const page = tab.url ? { title: tab.title ?? '', host: safeHost(tab.url) } : undefined;
-  await place(selected, { source: 'command', ...(page ? { page } : {}) });
+  await place(selected.text, {
+    source: 'command',
+    ...(page ? { page } : {}),
+    picked: { tabId: tab.id, frameId: selected.frameId, kind: 'selection' },
+  });
 }
 
 function safeHost(url: string): string {

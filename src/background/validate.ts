@@ -35,7 +35,20 @@ const webhookScopes: readonly WebhookScope[] = ['self', 'company'];
 // What a sender may claim; 'command' and 'omnibox' are the background's own.
 const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'page', 'history'];
 
+/** A confirmation's id: a UUID the background made. */
+const confirmationId = (value: unknown): string | null =>
+  typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+
 export const payloadGuards: { [K in MessageName]: Guard<K> } = {
+  getConfirmation(raw) {
+    const id = isRecord(raw) ? confirmationId(raw.id) : null;
+    return id ? { id } : null;
+  },
+  answerConfirmation(raw) {
+    if (!isRecord(raw) || typeof raw.call !== 'boolean') return null;
+    const id = confirmationId(raw.id);
+    return id ? { id, call: raw.call } : null;
+  },
   getSession: empty,
   signOut: empty,
   getHistory: empty,

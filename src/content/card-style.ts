@@ -12,7 +12,8 @@ export const CARD_CSS = `
 }
 .head { display: flex; align-items: baseline; gap: 10px; justify-content: space-between; }
 .number { font-weight: 600; font-size: 15px; white-space: nowrap; }
-.ext { color: #5a6475; font-size: 13px; }
+.ext, .place { color: #5a6475; font-size: 13px; }
+.place { display: block; margin-top: 2px; }
 .close {
   all: unset; cursor: pointer; color: #5a6475; font-size: 18px; line-height: 1;
   padding: 2px 6px; border-radius: 6px;
@@ -31,7 +32,7 @@ export const CARD_CSS = `
 .signin { all: unset; cursor: pointer; color: #0b57b0; text-decoration: underline; font-size: 13px; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6e9ef; background: #1f2530; border-color: #3a4354; }
-  .ext, .close { color: #a9b2c3; }
+  .ext, .place, .close { color: #a9b2c3; }
   .close:hover, .close:focus-visible { background: #2c3442; }
   .call { background: #4b8df8; color: #0b1220; }
   .status.ok { color: #6fd39a; }

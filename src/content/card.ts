@@ -10,7 +10,16 @@ export const CARD_HOST_ATTRIBUTE = 'data-net2phone-call-card';
 
 /** The background's reading of the number; the card shows nothing else of it. */
 export type Reading =
-  | { ok: true /** "+1 973-555-1212" */; display: string; ext?: string }
+  | {
+      ok: true;
+      /** "+1 973-555-1212" */
+      display: string;
+      ext?: string;
+      /** Where it rings, when outside the user's own country ("Jamaica"). */
+      place?: string;
+      /** A call opens the confirmation window first (a high-cost destination). */
+      confirm?: boolean;
+    }
   | { ok: false /** Why there is nothing to call, for the user. */; reason: string };
 
 /** What the card offers to call. */
@@ -143,6 +152,8 @@ export class CallCard {
       return;
     }
     if (reading.ext) card.append(el('span', 'ext', t('cardExtension', reading.ext)));
+    if (reading.place) card.append(el('span', 'place', t('confirmPlace', reading.place)));
+    if (reading.confirm) status.textContent = t('cardConfirmFirst');
     const call = el('button', 'call', t('cardCall', reading.display)) as HTMLButtonElement;
     call.type = 'button';
     call.addEventListener('click', (event) => void this.call(event, call, status));
@@ -169,8 +180,9 @@ export class CallCard {
     this.busy = true;
     button.disabled = true;
     status.className = 'status';
-    status.textContent = t('cardCalling');
     const target = this.target;
+    const confirming = target.reading.ok && target.reading.confirm === true;
+    status.textContent = t(confirming ? 'cardConfirming' : 'cardCalling');
     const reply = await this.send('placeCall', { number: target.number, source: target.source });
     if (this.target !== target) return; // closed meanwhile: the outcome went nowhere visible
     this.busy = false;
@@ -180,6 +192,11 @@ export class CallCard {
       return;
     }
     button.disabled = false;
+    if (reply.error.code === 'cancelled') {
+      status.className = 'status';
+      status.textContent = reply.error.message;
+      return;
+    }
     status.className = 'status error';
     status.setAttribute('role', 'alert');
     status.textContent = reply.error.message;

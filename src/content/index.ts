@@ -16,6 +16,7 @@ import { Marks } from './marks';
 import { askBackground } from './page-numbers';
 import { isRendered } from './rendered';
 import { Scanner } from './scanner';
+import { answerSeenQuestions } from './seen';
 import { PageWatcher } from './watch';
 
 let settings: Settings = defaults;
@@ -58,6 +59,8 @@ const watcher = new PageWatcher({
   },
   ignore: () => card.element,
 });
+
+answerSeenQuestions(isRendered);
 
 listenForClicks({
   marks,

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import type { Client } from '../shared/client';
 import type { Settings } from '../shared/settings';
 import { CallingSection } from './CallingSection';
+import { ConfirmSection } from './ConfirmSection';
 import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
 import { SitesSection } from './SitesSection';
@@ -29,6 +30,7 @@ export interface OptionsSection {
 export const sections: readonly OptionsSection[] = [
   { id: 'general', title: 'optionsGeneral', Body: GeneralSection },
   { id: 'calling', title: 'optionsCalling', Body: CallingSection },
+  { id: 'confirm', title: 'optionsConfirmHeading', Body: ConfirmSection },
   { id: 'sites', title: 'optionsSites', Body: SitesSection },
   { id: 'connection', title: 'optionsConnection', Body: ConnectionSection },
   { id: 'webhooks', title: 'optionsWebhooks', Body: WebhooksSection },

@@ -1,3 +1,4 @@
+import type { ConfirmReason } from './high-cost';
 import type { AppError, Result } from './result';
 
 /** Where a call request came from (for messages, notifications and history). */
@@ -142,10 +143,25 @@ export interface PageNumber {
   ext?: string;
 }
 
-/** A number read from a `tel:`/`callto:` link, for the card. */
+/** A number read for the card (a mark's text or a `tel:`/`callto:` link). */
 export interface ReadNumber {
   display: string;
   ext?: string;
+  /** Where it rings ("United Kingdom"), when outside the user's own country. */
+  place?: string;
+  /** A call to it opens the confirmation window first (a high-cost destination). */
+  confirm?: boolean;
+}
+
+/** What the confirmation window shows (src/confirm/). */
+export interface ConfirmationView {
+  /** "+1 900-976-1234". */
+  display: string;
+  ext?: string;
+  /** Where it rings ("Jamaica", "International network"). */
+  place: string;
+  /** Why it asks, most serious first. */
+  reasons: ConfirmReason[];
 }
 
 /**
@@ -202,6 +218,10 @@ export interface Protocol {
   cardTampered: { payload: { reason: 'covered' | 'changed' }; result: null };
   /** Content script (call card): show the sign-in form. */
   openSignIn: { payload: Record<string, never>; result: null };
+  /** Confirmation window: the call waiting for the user's answer (`id` from its address). */
+  getConfirmation: { payload: { id: string }; result: ConfirmationView };
+  /** Confirmation window: Call (`call`: true, the outcome) or Cancel (null). */
+  answerConfirmation: { payload: { id: string; call: boolean }; result: CallOutcome | null };
 }
 
 export type MessageName = keyof Protocol;
@@ -231,4 +251,25 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   readNumber: ['content'],
   cardTampered: ['content'],
   openSignIn: ['content'],
+  getConfirmation: ['extension'],
+  answerConfirmation: ['extension'],
 };
+
+/**
+ * Background → content script of one frame, before a call from the context menu or the keyboard
+ * command: was what the user picked (the selection, or the link they right-clicked) on screen as
+ * it will be dialed? The same rules as marks (src/content/rendered.ts); no answer counts as no.
+ */
+export const SEEN_QUESTION = 'net2phone:seen';
+
+export interface SeenQuestion {
+  type: typeof SEEN_QUESTION;
+  kind: 'selection' | 'link';
+}
+
+export interface SeenAnswer {
+  /** The text the user sees: the selection, or the link's text. */
+  text: string;
+  /** Every character of it is rendered. */
+  seen: boolean;
+}

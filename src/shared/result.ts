@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'server' // 5xx outside a call
   | 'bad-response' // a 2xx body we cannot use
   | 'bad-sender' // a message from a context that may not send it
-  | 'bad-message'; // a malformed message
+  | 'bad-message' // a malformed message
+  | 'cancelled' // the user said Cancel in the confirmation window; nothing was sent
+  | 'expired'; // a confirmation that is no longer waiting (closed, or the background restarted)
 
 export interface AppError {
   code: ErrorCode;

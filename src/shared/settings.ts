@@ -3,6 +3,8 @@
  * secret here). The defaults object is the type; stored data is untrusted and
  * repaired on every load, and older versions are migrated.
  */
+import { type ConfirmSettings, confirmDefaults, validateConfirmSettings } from './high-cost';
+
 export const SETTINGS_VERSION = 2;
 
 export const defaults = {
@@ -22,6 +24,8 @@ export const defaults = {
   disabledSites: [] as string[],
   /** Caller-ID number sent with calls (E.164); empty: net2phone's default for the user. */
   callerId: '',
+  /** Which high-cost categories open the confirmation window first (src/shared/high-cost.ts). */
+  confirmHighCost: confirmDefaults() as ConfirmSettings,
 };
 
 export type Settings = typeof defaults;
@@ -85,6 +89,7 @@ export function validateSettings(raw: unknown): Settings {
     markInCode: bool('markInCode'),
     disabledSites,
     callerId: isE164(input.callerId) ? input.callerId : '',
+    confirmHighCost: validateConfirmSettings(input.confirmHighCost),
   };
 }
 

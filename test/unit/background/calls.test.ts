@@ -6,7 +6,7 @@ vi.mock('../../../src/shared/i18n', () => ({
 
 import { createApi } from '../../../src/background/api';
 import { createAuth } from '../../../src/background/auth';
-import { createCaller } from '../../../src/background/calls';
+import { type CallerOptions, createCaller, type Decision } from '../../../src/background/calls';
 import { memoryStore } from '../../../src/background/secret-store';
 import { parseDialable } from '../../../src/phone';
 import { fakeFetch, on, type Reply, type Route } from '../support/fake-fetch';
@@ -26,7 +26,7 @@ const tokenRoute = on('POST', '/api/oauth/token/', (r) => {
 async function setup(
   callReplies: Reply[],
   extra: Route[] = [],
-  options: { callerId?: string } = {},
+  options: { callerId?: string; confirm?: CallerOptions['confirm'] } = {},
 ) {
   const net = fakeFetch([
     tokenRoute,
@@ -49,6 +49,7 @@ async function setup(
     parse: async (input) => parseDialable(input, 'US') ?? null,
     callerId: async () => options.callerId ?? '',
     onAttempt: (record) => attempts.push(record),
+    ...(options.confirm ? { confirm: options.confirm } : {}),
   });
   return { net, caller, sleeps, attempts, calls: () => net.to(CALLS) };
 }
@@ -259,5 +260,64 @@ describe('placing a call', () => {
     const result = await caller.placeCall('973-555-1212');
     expect(!result.ok && result.error.code).toBe('not-signed-in');
     expect(net.seen).toHaveLength(0);
+  });
+});
+
+describe('a call that needs the user’s confirmation first', () => {
+  /** A confirmation window the test answers: each request waits until `answer` is called. */
+  function window() {
+    const asked: string[] = [];
+    let answer: (decision: Decision) => void = () => {};
+    const confirm: CallerOptions['confirm'] = (number) => {
+      asked.push(number.e164);
+      return new Promise<Decision>((resolve) => {
+        answer = resolve;
+      });
+    };
+    return { confirm, asked, answer: (decision: Decision) => answer(decision) };
+  }
+
+  it('Cancel: nothing is sent and the user is told the call was cancelled', async () => {
+    const box = window();
+    const { caller, calls, attempts } = await setup([{ status: 201 }], [], {
+      confirm: box.confirm,
+    });
+    const pending = caller.placeCall('1-900-976-1234');
+    await vi.waitFor(() => expect(box.asked).toEqual(['+19009761234']));
+    box.answer({ go: false });
+    expect(await pending).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'callCancelled' },
+    });
+    expect(calls()).toHaveLength(0);
+    expect(attempts).toHaveLength(0);
+  });
+
+  it('Call: exactly one request, and the window is told its outcome', async () => {
+    const box = window();
+    const { caller, calls } = await setup([{ status: 201 }], [], { confirm: box.confirm });
+    const first = caller.placeCall('1-900-976-1234');
+    // A double click while the window is open asks nothing more and sends nothing more.
+    const second = caller.placeCall('(900) 976-1234');
+    await vi.waitFor(() => expect(box.asked).toHaveLength(1));
+    const told: unknown[] = [];
+    box.answer({ go: true, report: (result) => told.push(result) });
+    const expected = { ok: true, value: { dial: '19009761234', display: '+1 900-976-1234' } };
+    expect(await first).toEqual(expected);
+    expect(await second).toEqual(expected);
+    expect(told).toEqual([expected]);
+    expect(calls().map((c) => c.body)).toEqual([{ to: '19009761234' }]);
+  });
+
+  it('an unanswered confirmation holds back no other call', async () => {
+    const box = window();
+    const confirm: CallerOptions['confirm'] = (number, meta) =>
+      number.dial === '19009761234'
+        ? (box.confirm?.(number, meta) ?? Promise.resolve({ go: true }))
+        : Promise.resolve({ go: true });
+    const { caller, calls } = await setup([{ status: 201 }], [], { confirm });
+    void caller.placeCall('1-900-976-1234');
+    expect((await caller.placeCall('973 555 1212')).ok).toBe(true);
+    expect(calls().map((c) => c.body)).toEqual([{ to: '19735551212' }]);
   });
 });

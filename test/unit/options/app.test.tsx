@@ -11,11 +11,12 @@ vi.mock('../../../src/shared/browser', async () =>
 afterEach(cleanup);
 
 describe('options page', () => {
-  it('has the sections General, Calling, Sites, Connection and Webhooks, in that order', async () => {
+  it('has the sections General, Calling, Ask before calling, Sites, Connection and Webhooks, in that order', async () => {
     await openOptions();
     expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'))).toEqual([
       'general-heading',
       'calling-heading',
+      'confirm-heading',
       'sites-heading',
       'connection-heading',
       'webhooks-heading',
@@ -23,6 +24,7 @@ describe('options page', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'General',
       'Calling',
+      'Ask before calling',
       'Sites',
       'Connection',
       'Webhooks',

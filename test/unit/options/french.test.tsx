@@ -41,6 +41,7 @@ describe('options page in French', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Général',
       'Appels',
+      'Demander avant d’appeler',
       'Sites',
       'Connexion',
       'Webhooks',
