@@ -190,10 +190,14 @@ export function createCaller({
       const entry = { dial: number.dial, settledAt: Number.POSITIVE_INFINITY, result };
       recent = entry;
       result
-        .finally(() => {
+        .then((settled) => {
           entry.settledAt = now();
+          // A Cancel is not a click to share: the next click asks again.
+          if (!settled.ok && settled.error.code === 'cancelled' && recent === entry) recent = null;
         })
-        .catch(() => undefined);
+        .catch(() => {
+          entry.settledAt = now();
+        });
       return result;
     },
   };

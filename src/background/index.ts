@@ -176,18 +176,16 @@ browser.contextMenus.onClicked.addListener(async (info, tab) => {
   const page = info.pageUrl
     ? { title: tab?.title ?? '', host: new URL(info.pageUrl).host }
     : undefined;
-  const picked =
-    tab?.id !== undefined
-      ? ({
-          tabId: tab.id,
-          frameId: info.frameId ?? 0,
-          kind: target.source === 'link' ? 'link' : 'selection',
-        } as const)
-      : undefined;
+  // What was picked on a page is checked there; without a tab to ask, it counts as unseen.
+  const picked = {
+    tabId: tab?.id ?? -1,
+    frameId: info.frameId ?? 0,
+    kind: target.source === 'link' ? ('link' as const) : ('selection' as const),
+  };
   await placeAndNotify(target.number, {
     source: target.source,
     ...(page ? { page } : {}),
-    ...(picked ? { picked } : {}),
+    picked,
   });
 });
 

@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Tab } from './support/driver';
 import { outsideRateWindow, useHarness } from './support/harness';
 import { HOSTS } from './support/hosts';
+import { ConfirmWindow, noConfirmWindow } from './support/pages/confirm';
 import { Popup } from './support/pages/popup';
 
 /**
@@ -15,6 +17,12 @@ describe('chromium only', () => {
   beforeEach(() => {
     outsideRateWindow(h.fake);
     h.fake.clearLog();
+  });
+  // The toolbar popup a test opened to grant activeTab: a second press would close it instead.
+  afterEach(async () => {
+    for (const page of h.chromium.context.pages()) {
+      if (page.url().startsWith(h.driver.extensionUrl('src/popup/index.html'))) await page.close();
+    }
   });
 
   /** Dispatches one of Chrome's extension events in the service worker, as the browser would. */
@@ -52,23 +60,100 @@ describe('chromium only', () => {
     await expect.poll(calls).toEqual([{ to }]);
   }
 
+  /** Selects the whole text of `selector` on the page, as a user's drag would; returns it. */
+  function select(page: Tab, selector: string): Promise<string> {
+    return page.world((selector: string) => {
+      const element = document.querySelector(selector);
+      if (!element) throw new Error(`no ${selector}`);
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return getSelection()?.toString() ?? '';
+    }, selector);
+  }
+
+  /** "Call with net2phone" chosen on `page`'s top frame, with what Chrome passes. */
+  async function chooseMenuItem(page: Tab, info: Record<string, unknown>) {
+    // A right-click grants activeTab, as the toolbar button does: the tab's address is then ours.
+    await h.chromium.clickToolbarButton(page);
+    const worker = await h.chromium.worker();
+    const url = await page.url();
+    await worker.evaluate(
+      async ({ info, url }) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<{ url?: string }[]> };
+              contextMenus: { onClicked: { dispatch(...a: unknown[]): void } };
+            };
+          }
+        ).chrome;
+        const tab = (await api.tabs.query({})).find((t) => t.url === url);
+        api.contextMenus.onClicked.dispatch(
+          {
+            menuItemId: 'call-with-net2phone',
+            editable: false,
+            frameId: 0,
+            pageUrl: tab?.url,
+            ...info,
+          },
+          tab,
+        );
+      },
+      { info, url },
+    );
+  }
+
+  const UNSEEN = 'This number was not on the page as you saw it';
+
   describe('the context menu', () => {
-    it('calls a selected number', async () => {
-      await clickMenu({ selectionText: ' (973) 555-1212 ' });
-      await expect.poll(calls).toEqual([{ to: '19735551212' }]);
+    it('calls a selected number the user sees, with no confirmation', async () => {
+      const page = await h.driver.newTab(h.site.page('contact.html', HOSTS.crm));
+      await chooseMenuItem(page, { selectionText: await select(page, '.tel') });
+      await expect.poll(calls).toEqual([{ to: '19735550142' }]);
+      expect(await h.driver.openedPage('src/confirm/index.html', 300)).toBeNull();
+      await page.close();
     });
 
-    it('calls the number of a tel: link', async () => {
-      await clickMenu({ linkUrl: 'tel:+44-20-7031-3000', selectionText: 'Call our London office' });
+    it('a selection with hidden text is shown in the confirmation window instead of dialed', async () => {
+      const page = await h.driver.newTab(h.site.page('hidden-text.html', HOSTS.crm));
+      await chooseMenuItem(page, { selectionText: await select(page, '#font0') });
+      const window = (await ConfirmWindow.opened(h.driver)) as ConfirmWindow;
+      const asked = await window.read();
+      expect(asked.number).toBe('+1 900-555-0199');
+      expect(asked.reasons.join(' ')).toContain(UNSEEN);
+      await window.answer('Cancel');
+      await noConfirmWindow(h.driver);
+      expect(calls()).toEqual([]);
+      await page.close();
+    });
+
+    it('a tel: link not right-clicked on screen is confirmed first; Call calls it once', async () => {
+      const page = await h.driver.newTab(h.site.page('contact.html', HOSTS.crm));
+      await chooseMenuItem(page, {
+        linkUrl: 'tel:+44-20-7031-3000',
+        selectionText: 'Call our London office',
+      });
+      const window = (await ConfirmWindow.opened(h.driver)) as ConfirmWindow;
+      expect(await window.read()).toMatchObject({
+        number: '+44 20 7031 3000',
+        place: 'Destination: United Kingdom',
+      });
+      await window.answer('Call');
       await expect.poll(calls).toEqual([{ to: '011442070313000' }]);
+      await window.close();
+      await page.close();
     });
 
     it('sends nothing for a selection that is not a number', async () => {
-      await clickMenu({ selectionText: 'order 12345' });
+      const page = await h.driver.newTab(h.site.page('contact.html', HOSTS.crm));
+      await chooseMenuItem(page, { selectionText: 'order 12345' });
       await onlyTheNextCallGoesThrough(
-        () => clickMenu({ selectionText: '212-555-0147' }),
-        '12125550147',
+        async () => chooseMenuItem(page, { selectionText: await select(page, '#desks em') }),
+        '19735550170',
       );
+      await page.close();
     });
   });
 
@@ -86,20 +171,62 @@ describe('chromium only', () => {
       // dispatched event does not, so the test grants it the way the toolbar button does.
       await h.chromium.clickToolbarButton(page);
       const worker = await h.chromium.worker();
-      await worker.evaluate(async () => {
-        const api = (
-          globalThis as unknown as {
-            chrome: {
-              tabs: { query(q: object): Promise<unknown[]> };
-              commands: { onCommand: { dispatch(...a: unknown[]): void } };
-            };
-          }
-        ).chrome;
-        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-        api.commands.onCommand.dispatch('call-selection', tab);
-      });
+      // The page's own tab (a confirmation window closed in an earlier test may have had the focus).
+      await worker.evaluate(
+        async (url) => {
+          const api = (
+            globalThis as unknown as {
+              chrome: {
+                tabs: { query(q: object): Promise<{ url?: string }[]> };
+                commands: { onCommand: { dispatch(...a: unknown[]): void } };
+              };
+            }
+          ).chrome;
+          const tab = (await api.tabs.query({})).find((t) => t.url === url);
+          api.commands.onCommand.dispatch('call-selection', tab);
+        },
+        await page.url(),
+      );
       await expect.poll(calls).toEqual([{ to: '19735550142' }]);
       await page.close();
+    });
+
+    it('the keyboard command shows a selection with hidden text in the confirmation window', async () => {
+      const page = await h.driver.newTab(h.site.page('hidden-text.html', HOSTS.crm));
+      await select(page, '#font0');
+      await h.chromium.clickToolbarButton(page);
+      const worker = await h.chromium.worker();
+      // The page's own tab (a confirmation window closed in an earlier test may have had the focus).
+      await worker.evaluate(
+        async (url) => {
+          const api = (
+            globalThis as unknown as {
+              chrome: {
+                tabs: { query(q: object): Promise<{ url?: string }[]> };
+                commands: { onCommand: { dispatch(...a: unknown[]): void } };
+              };
+            }
+          ).chrome;
+          const tab = (await api.tabs.query({})).find((t) => t.url === url);
+          api.commands.onCommand.dispatch('call-selection', tab);
+        },
+        await page.url(),
+      );
+      const window = (await ConfirmWindow.opened(h.driver)) as ConfirmWindow;
+      expect((await window.read()).reasons.join(' ')).toContain(UNSEEN);
+      await window.answer('Cancel');
+      await noConfirmWindow(h.driver);
+      expect(calls()).toEqual([]);
+      await page.close();
+    });
+
+    it('the omnibox keyword asks before a premium-rate number; Cancel sends nothing', async () => {
+      await dispatch('omnibox.onInputEntered', ['1 900 976 1234', 'currentTab']);
+      const window = (await ConfirmWindow.opened(h.driver)) as ConfirmWindow;
+      expect((await window.read()).reasons.join(' ')).toContain('premium-rate');
+      await window.answer('Cancel');
+      await noConfirmWindow(h.driver);
+      expect(calls()).toEqual([]);
     });
 
     it('the omnibox keyword calls what was typed, once', async () => {

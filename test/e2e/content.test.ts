@@ -811,11 +811,13 @@ describe.each(BROWSERS)('%s: the content script', (name) => {
         .toEqual(['Enter', ' ']);
       // Focus stayed in the page (with Call focused, the page would see our host as active).
       expect(await tab.world(() => document.activeElement?.localName, null)).toBe('body');
+      // Untouched: still the line it opened with (a premium-rate number: it will ask first).
       expect(await card.state()).toMatchObject({
         open: true,
-        status: '',
+        status: 'You will be asked to confirm this call.',
         button: 'Call +1 900-976-1234',
       });
+      expect(await h.driver.openedPage('src/confirm/index.html', 300)).toBeNull();
       expect(h.fake.calls()).toEqual([]);
     });
   });

@@ -110,6 +110,19 @@ export class ChromiumDriver implements Driver {
     throw new Error('the popup window did not open');
   }
 
+  async openedPage(file: string, timeoutMs = 5_000): Promise<ChromiumTab | null> {
+    const url = this.extensionUrl(file);
+    for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+      const page = this.context.pages().find((p) => p.url().startsWith(url));
+      if (page) {
+        await page.waitForLoadState('load');
+        return new ChromiumTab(page);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
+  }
+
   close() {
     return this.dispose();
   }

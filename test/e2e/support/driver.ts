@@ -71,6 +71,11 @@ export interface Driver {
    * toolbar, so the popup document opens in a window of its own beside `page`.
    */
   openPopupFor(page: Tab): Promise<Tab>;
+  /**
+   * A window the extension opened itself showing its page `file` (e.g. the confirmation window,
+   * `src/confirm/index.html`), once loaded; null if none opened within `timeoutMs`.
+   */
+  openedPage(file: string, timeoutMs?: number): Promise<Tab | null>;
   close(): Promise<void>;
 }
 

@@ -44,6 +44,28 @@ export class FirefoxDriver implements Driver {
     return new FirefoxTab(popup);
   }
 
+  async openedPage(file: string, timeoutMs = 5_000): Promise<FirefoxTab | null> {
+    const url = this.extensionUrl(file);
+    const { bidi } = this.session;
+    for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+      const tree = (await bidi.send('browsingContext.getTree', { maxDepth: 0 })) as {
+        contexts: { context: string; url: string }[];
+      };
+      const found = tree.contexts.find((c) => c.url.startsWith(url));
+      if (found) {
+        const page = new Page(bidi, found.context);
+        for (let i = 0; i < 100; i++) {
+          const state = await page.evaluate<string>('document.readyState').catch(() => '');
+          if (state === 'complete') break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return new FirefoxTab(page);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
+  }
+
   close() {
     return this.session.close();
   }

@@ -321,3 +321,26 @@ describe('a call that needs the user’s confirmation first', () => {
     expect(calls().map((c) => c.body)).toEqual([{ to: '19735551212' }]);
   });
 });
+
+describe('after a Cancel', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T09:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('the next click on the same number asks again, at once', async () => {
+    const answers: Decision[] = [{ go: false }, { go: true }];
+    let asked = 0;
+    const { caller, calls } = await setup([{ status: 201 }], [], {
+      confirm: async () => {
+        asked += 1;
+        return answers.shift() ?? { go: false };
+      },
+    });
+    expect((await caller.placeCall('1-900-976-1234')).ok).toBe(false);
+    expect((await caller.placeCall('1-900-976-1234')).ok).toBe(true);
+    expect(asked).toBe(2);
+    expect(calls()).toHaveLength(1);
+  });
+});

@@ -161,7 +161,10 @@ export class Page {
   private async perform(context: string, source: object): Promise<void> {
     await this.bidi.send('browsingContext.activate', { context: this.context });
     await this.bidi.send('input.performActions', { context, actions: [source] });
-    await this.bidi.send('input.releaseActions', { context });
+    // A click may close its own window (Cancel in the confirmation window): nothing to release.
+    await this.bidi.send('input.releaseActions', { context }).catch((error: unknown) => {
+      if (!String(error).includes('no such frame')) throw error;
+    });
   }
 
   private async tree(maxDepth: number | null): Promise<TreeNode> {

@@ -22,6 +22,23 @@ export class Options extends ExtensionPage {
     await this.click({ role: 'button', name: `Remove ${host}` });
   }
 
+  /**
+   * A real click on the checkbox `query` unless it already is `checked`; resolves once the stored
+   * settings say `stored(settings)`.
+   */
+  async setChecked(
+    query: Query,
+    checked: boolean,
+    stored: (settings: Record<string, unknown>) => boolean,
+  ) {
+    if ((await this.checked(query)) !== checked) await this.click(query);
+    for (let i = 0; i < 200; i++) {
+      if (stored(await this.storedSettings())) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the setting of ${JSON.stringify(query)} was not saved`);
+  }
+
   /** Resolves once the Webhooks section loaded its list (or says why it has none). */
   async webhooksLoaded() {
     for (let i = 0; i < 200; i++) {
