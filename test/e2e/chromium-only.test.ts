@@ -41,12 +41,6 @@ describe('chromium only', () => {
     );
   }
 
-  const clickMenu = (info: Record<string, unknown>) =>
-    dispatch('contextMenus.onClicked', [
-      { menuItemId: 'call-with-net2phone', editable: false, pageUrl: 'https://crm.test/', ...info },
-      { id: 1, index: 0, url: 'https://crm.test/' },
-    ]);
-
   /** The calls the fake received, once they equal `expected`. */
   const calls = () => h.fake.calls().map((c) => c.fields);
 
