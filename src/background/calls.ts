@@ -56,9 +56,22 @@ export interface CallerOptions {
   callerId?: () => Promise<string>;
   /** Told once per request actually sent, with its outcome (Recent calls). */
   onAttempt?: (record: Omit<CallRecord, 'id'>) => void;
-  /** Asks the user first when the number needs it (high-cost, unseen); none: always go. */
-  confirm?: (number: ParsedNumber, meta: CallMeta) => Promise<Decision>;
+  /**
+   * Asks the user first when the number needs it (high-cost, unseen, or its last call's status
+   * is unknown: `afterUnknown`); none: always go.
+   */
+  confirm?: (number: ParsedNumber, meta: CallMeta, afterUnknown: boolean) => Promise<Decision>;
 }
+
+/** Status unknown: the request may have reached net2phone, which may have placed the call. */
+const unknown = (detail: string): AppError => ({
+  code: 'call-uncertain',
+  message: t('callStatusUnknown'),
+  detail,
+});
+
+/** How long after an unknown outcome a call to the same number needs a confirmation. */
+export const UNKNOWN_REMEMBERED_MS = 10 * 60_000;
 
 /**
  * Places calls with `POST /api/calls/`, at most one request per click:
@@ -81,6 +94,8 @@ export function createCaller({
     null;
   let queue: Promise<unknown> = Promise.resolve();
   let lastSentAt = Number.NEGATIVE_INFINITY;
+  /** Numbers whose last call's status is unknown, and when. */
+  const unknownAt = new Map<string, number>();
 
   async function describeCallFailure(
     outcome: Exclude<HttpOutcome, { ok: true }>,
@@ -88,12 +103,12 @@ export function createCaller({
   ): Promise<AppError> {
     if (outcome.kind === 'network') {
       if (outcome.offline) return { code: 'network', message: t('errorOfflineCall') };
-      if (outcome.timedOut) return { code: 'call-uncertain', message: t('errorCallUncertain') };
+      if (outcome.timedOut) return unknown(t('detailTimedOut'));
       // Is net2phone reachable at all? If not, the request most likely never left.
       const probe = await api.get('users/current/', token);
       return !probe.ok && probe.kind === 'network'
         ? { code: 'network', message: t('errorUnreachableCall', api.host) }
-        : { code: 'call-uncertain', message: t('errorCallUncertain') };
+        : unknown(t('detailConnectionLost'));
     }
     if (outcome.status === 429) {
       const seconds = waitSeconds(outcome);
@@ -103,9 +118,7 @@ export function createCaller({
         retryAfterSeconds: seconds,
       };
     }
-    if (outcome.status >= 500) {
-      return { code: 'call-uncertain', message: t('errorServerCall', String(outcome.status)) };
-    }
+    if (outcome.status >= 500) return unknown(t('detailServerAnswered', String(outcome.status)));
     return describeFailure(outcome, api.host);
   }
 
@@ -120,7 +133,7 @@ export function createCaller({
       ...(number.ext ? { ext: number.ext } : {}),
       source: meta.source,
       ...(meta.page ? { page: meta.page } : {}),
-      outcome: result.ok ? 'placed' : 'failed',
+      outcome: result.ok ? 'placed' : result.error.code === 'call-uncertain' ? 'unknown' : 'failed',
       ...(result.ok ? {} : { error: result.error.message }),
     });
     return result;
@@ -158,7 +171,9 @@ export function createCaller({
 
   /** The user's answer first (never holding other calls' queue), then one request in turn. */
   async function decideAndSend(number: ParsedNumber, meta: CallMeta): Promise<Result<CallOutcome>> {
-    const decision: Decision = confirm ? await confirm(number, meta) : { go: true };
+    const afterUnknown =
+      now() - (unknownAt.get(number.dial) ?? Number.NEGATIVE_INFINITY) < UNKNOWN_REMEMBERED_MS;
+    const decision: Decision = confirm ? await confirm(number, meta, afterUnknown) : { go: true };
     if (!decision.go) return fail('cancelled', t('callCancelled'));
     const sent = queue.then(() => send(number, meta));
     queue = sent.catch(() => undefined);
@@ -169,6 +184,8 @@ export function createCaller({
       decision.report?.(fail('bad-response', t('errorUnexpected')));
       throw cause;
     }
+    if (!result.ok && result.error.code === 'call-uncertain') unknownAt.set(number.dial, now());
+    else if (result.ok) unknownAt.delete(number.dial);
     decision.report?.(result);
     return result;
   }

@@ -153,6 +153,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         display: number.display,
         ...(number.ext ? { ext: number.ext } : {}),
         ...(await deps.describe(number.e164)),
+        ...((await auth.read()) ? {} : { signedOut: true }),
       });
     },
 

@@ -38,12 +38,14 @@ const api = createApi({
   isOnline: () => navigator.onLine,
 });
 const store = indexedDbStore();
+const badge = createBadge();
 const auth = createAuth({
   api,
   store,
   now: Date.now,
   onChange: (session) => {
     scheduleRefresh(session);
+    badge.setSignedIn(session !== null);
     // Webhook renewal stops on sign-out and resumes on sign-in.
     void webhooks.onSessionChange(session);
   },
@@ -99,9 +101,9 @@ const caller = createCaller({
   },
   callerId: async () => account.callerIdToSend((await settings()).callerId),
   onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
-  async confirm(number, meta) {
+  async confirm(number, meta, afterUnknown) {
     const { destination, reasons } = await destinationOf(number.e164);
-    const why: ConfirmReason[] = [...reasons];
+    const why: ConfirmReason[] = [...(afterUnknown ? ['afterUnknown' as const] : []), ...reasons];
     if (meta.picked) {
       const { kind, ...where } = meta.picked;
       const country = (await settings()).defaultCountry as CountryCode;
@@ -119,7 +121,8 @@ const caller = createCaller({
     });
   },
 });
-const badge = createBadge();
+// Signed out: the badge says so on every tab, from start-up.
+void auth.read().then((session) => badge.setSignedIn(session !== null));
 
 /** Calls started outside our pages (menu, keyboard, address bar) report by notification. */
 const placeAndNotify = async (number: string, meta: CallMeta) =>

@@ -21,6 +21,11 @@ export async function notify(title: string, message: string): Promise<void> {
 export async function notifyCallResult(result: Result<CallOutcome>): Promise<void> {
   // The user said Cancel in the confirmation window a moment ago: nothing to tell.
   if (!result.ok && result.error.code === 'cancelled') return;
-  const title = result.ok ? t('notifyCallingTitle', result.value.display) : t('notifyFailedTitle');
-  await notify(title, result.ok ? t('callPlaced') : result.error.message);
+  if (result.ok) {
+    await notify(t('notifyCallingTitle', result.value.display), t('callPlaced'));
+    return;
+  }
+  const { code, message, detail } = result.error;
+  const title = t(code === 'call-uncertain' ? 'notifyUnknownTitle' : 'notifyFailedTitle');
+  await notify(title, detail ? `${message} (${detail})` : message);
 }

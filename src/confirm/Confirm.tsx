@@ -17,6 +17,7 @@ const REASON_TEXT: Record<ConfirmReason, string> = {
   northAmerica: 'confirmReasonNorthAmerica',
   tollFraud: 'confirmReasonTollFraud',
   unseen: 'confirmReasonUnseen',
+  afterUnknown: 'confirmReasonAfterUnknown',
 };
 
 type State =
@@ -113,7 +114,7 @@ export function Confirm({ id, client, close, now = Date.now }: ConfirmProps) {
       </ul>
       <p
         aria-live="polite"
-        class={statusClass(state.step)}
+        class={statusClass(state)}
         role={state.step === 'failed' ? 'alert' : 'status'}
       >
         {state.step === 'calling'
@@ -121,7 +122,7 @@ export function Confirm({ id, client, close, now = Date.now }: ConfirmProps) {
           : state.step === 'done'
             ? t('callPlaced')
             : state.step === 'failed'
-              ? state.error.message
+              ? withDetail(state.error)
               : t('confirmOnlyIfMeant')}
       </p>
       <div class="confirm__actions">
@@ -155,8 +156,18 @@ export function Confirm({ id, client, close, now = Date.now }: ConfirmProps) {
   );
 }
 
-function statusClass(step: State['step']): string {
-  if (step === 'done') return 'message message--ok';
-  if (step === 'failed') return 'message message--error';
+function statusClass(state: State): string {
+  if (state.step === 'done') return 'message message--ok';
+  if (state.step === 'failed') {
+    // Status unknown is amber, not red: the call may have been placed.
+    return state.error.code === 'call-uncertain'
+      ? 'message message--warning'
+      : 'message message--error';
+  }
   return 'confirm__note';
+}
+
+/** The message, then what happened in net2phone's terms, as a detail. */
+function withDetail(error: AppError): string {
+  return error.detail ? `${error.message} (${error.detail})` : error.message;
 }

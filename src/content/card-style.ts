@@ -18,25 +18,45 @@ export const CARD_CSS = `
   all: unset; cursor: pointer; color: #5a6475; font-size: 18px; line-height: 1;
   padding: 2px 6px; border-radius: 6px;
 }
-.close:hover, .close:focus-visible { background: #eef1f6; outline: none; }
+.close:hover { background: #eef1f6; }
+/* Focus indicators: 2px #0b57b0 on white is 7:1 (WCAG 1.4.11 asks 3:1). */
+.close:focus-visible, .signin:focus-visible, .again:focus-visible {
+  outline: 2px solid #0b57b0; outline-offset: 2px;
+}
 .call {
   all: unset; box-sizing: border-box; cursor: pointer; text-align: center;
   padding: 8px 12px; border-radius: 8px; background: #0b57b0; color: #fff; font-weight: 600;
 }
 .call:hover { background: #0a4a96; }
-.call:focus-visible { outline: 3px solid #8ab4f8; outline-offset: 2px; }
+.call:focus-visible { outline: 3px solid #0b57b0; outline-offset: 2px; }
+.call.again {
+  background: transparent; color: #0b57b0; border: 1px solid #0b57b0; padding: 6px 12px;
+}
 .call[disabled] { background: #8a9ab3; cursor: default; }
 .status { margin: 0; font-size: 13px; }
 .status.ok { color: #17663a; }
 .status.error { color: #a4262c; }
-.signin { all: unset; cursor: pointer; color: #0b57b0; text-decoration: underline; font-size: 13px; }
+/* Status unknown: amber, neither placed nor failed. */
+.status.unknown {
+  color: #6b4a00; background: #fff6e0; border-left: 3px solid #b7791f;
+  padding: 6px 8px; border-radius: 4px;
+}
+.detail { display: block; margin-top: 2px; font-size: 12px; opacity: .85; }
+.signin {
+  all: unset; box-sizing: border-box; cursor: pointer; text-align: center;
+  padding: 8px 12px; border-radius: 8px; background: #0b57b0; color: #fff; font-weight: 600;
+}
 @media (prefers-color-scheme: dark) {
   .card { color: #e6e9ef; background: #1f2530; border-color: #3a4354; }
   .ext, .place, .close { color: #a9b2c3; }
-  .close:hover, .close:focus-visible { background: #2c3442; }
-  .call { background: #4b8df8; color: #0b1220; }
+  .close:hover { background: #2c3442; }
+  .close:focus-visible, .signin:focus-visible, .again:focus-visible, .call:focus-visible {
+    outline-color: #8ab4f8;
+  }
+  .call, .signin { background: #4b8df8; color: #0b1220; }
+  .call.again { background: transparent; color: #8ab4f8; border-color: #8ab4f8; }
   .status.ok { color: #6fd39a; }
   .status.error { color: #ff8a8f; }
-  .signin { color: #8ab4f8; }
+  .status.unknown { color: #f3d58c; background: #3a2f12; border-left-color: #d69e2e; }
 }
 `;

@@ -19,6 +19,8 @@ export type Reading =
       place?: string;
       /** A call opens the confirmation window first (a high-cost destination). */
       confirm?: boolean;
+      /** Nobody is signed in: "Sign in to call" instead of Call. */
+      signedOut?: boolean;
     }
   | { ok: false /** Why there is nothing to call, for the user. */; reason: string };
 
@@ -53,6 +55,9 @@ export class CallCard {
   private busy = false;
   private guard: CardGuard | null = null;
   private at: { top: number; left: number } | null = null;
+  private root: ShadowRoot | null = null;
+  /** Where the focus was when the card opened, to go back there on Escape or Close. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(
     private readonly send: Client,
@@ -71,6 +76,8 @@ export class CallCard {
     this.close();
     this.target = target;
     const doc = document;
+    const active = doc.activeElement;
+    this.returnFocus = active instanceof HTMLElement && active !== doc.body ? active : null;
     // A plain <div>, never a custom element: a page may define any custom tag name, and a custom
     // element's ElementInternals hold its shadow root even when closed.
     const host = doc.createElement('div');
@@ -84,8 +91,11 @@ export class CallCard {
     const card = doc.createElement('div');
     card.className = 'card';
     card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-modal', 'true');
     card.setAttribute('aria-label', t('cardTitle'));
+    card.addEventListener('keydown', this.trapTab);
     root.append(style, card);
+    this.root = root;
     this.render(card, target);
     doc.documentElement.append(host);
     if (inTopLayerSupport()) host.showPopover();
@@ -102,14 +112,17 @@ export class CallCard {
     window.addEventListener('resize', this.reposition, { passive: true });
     doc.addEventListener('keydown', this.onKey, true);
     doc.addEventListener('pointerdown', this.onOutside, true);
-    // A mouse user did not ask to be taken to Call: a stray Enter must not place a call.
-    if (options.focusCall) {
-      card.querySelector<HTMLButtonElement>('button.call')?.focus({ preventScroll: true });
-    }
+    // A mouse user did not ask to be taken to Call: a stray Enter must not place a call. A
+    // keyboard user gets the card's first action (their next Tab also leads there, see onKey).
+    if (options.focusCall) this.focusFirst();
   }
 
-  close(): void {
+  /** Closes the card; `restoreFocus` (Escape, Close) puts the focus back where it was. */
+  close(restoreFocus = false): void {
     if (!this.host) return;
+    const back = restoreFocus ? this.returnFocus : null;
+    this.returnFocus = null;
+    this.root = null;
     this.guard?.stop();
     this.guard = null;
     this.host.remove();
@@ -122,7 +135,32 @@ export class CallCard {
     window.removeEventListener('resize', this.reposition);
     document.removeEventListener('keydown', this.onKey, true);
     document.removeEventListener('pointerdown', this.onOutside, true);
+    if (back?.isConnected) back.focus({ preventScroll: true });
   }
+
+  /** The card's controls in order (Close, then its action). */
+  private focusables(): HTMLElement[] {
+    return [...(this.card?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])];
+  }
+
+  /** Its main action (Call, Sign in to call), else Close. */
+  private focusFirst(): void {
+    const controls = this.focusables();
+    (controls.find((c) => !c.classList.contains('close')) ?? controls[0])?.focus({
+      preventScroll: true,
+    });
+  }
+
+  /** Tab and Shift+Tab cycle inside the card while it is open (a dialog). */
+  private readonly trapTab = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !this.root) return;
+    const controls = this.focusables();
+    if (controls.length === 0) return;
+    event.preventDefault();
+    const at = controls.indexOf(this.root.activeElement as HTMLElement);
+    const next = event.shiftKey ? (at <= 0 ? controls.length : at) - 1 : (at + 1) % controls.length;
+    controls[next]?.focus({ preventScroll: true });
+  };
 
   /** The page interfered while the card was open: it closes, and the user is told why. */
   private tampered(reason: Tampering): void {
@@ -138,7 +176,7 @@ export class CallCard {
     const close = el('button', 'close', '×');
     close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', (event) => {
-      if (event.isTrusted) this.close();
+      if (event.isTrusted) this.close(true);
     });
     head.append(number, close);
     card.append(head);
@@ -153,6 +191,11 @@ export class CallCard {
     }
     if (reading.ext) card.append(el('span', 'ext', t('cardExtension', reading.ext)));
     if (reading.place) card.append(el('span', 'place', t('confirmPlace', reading.place)));
+    if (reading.signedOut) {
+      // One action: nothing can be called until the user signs in.
+      card.append(this.signInButton(), status);
+      return;
+    }
     if (reading.confirm) status.textContent = t('cardConfirmFirst');
     const call = el('button', 'call', t('cardCall', reading.display)) as HTMLButtonElement;
     call.type = 'button';
@@ -192,22 +235,35 @@ export class CallCard {
       return;
     }
     button.disabled = false;
-    if (reply.error.code === 'cancelled') {
+    const { code, message, detail } = reply.error;
+    if (code === 'cancelled') {
       status.className = 'status';
-      status.textContent = reply.error.message;
+      status.setAttribute('role', 'status');
+      status.textContent = message;
       return;
     }
-    status.className = 'status error';
+    status.className = code === 'call-uncertain' ? 'status unknown' : 'status error';
     status.setAttribute('role', 'alert');
-    status.textContent = reply.error.message;
-    if (reply.error.code === 'not-signed-in' || reply.error.code === 'session-expired') {
-      const signIn = el('button', 'signin', t('cardSignIn'));
-      signIn.addEventListener('click', (e) => {
-        if (e.isTrusted) void this.send('openSignIn', {});
-      });
-      this.card?.append(signIn);
+    status.textContent = message;
+    if (detail) status.append(el('span', 'detail', detail));
+    if (code === 'call-uncertain') {
+      // Not a big Call right under "check your phone": calling again asks first (background).
+      button.classList.add('again');
+      button.textContent = t('cardCallAgain');
+    }
+    if (code === 'not-signed-in' || code === 'session-expired') {
+      button.replaceWith(this.signInButton());
     }
     if (this.card) this.place(this.card);
+  }
+
+  /** "Sign in to call": the card's one action while nobody is signed in. */
+  private signInButton(): HTMLElement {
+    const signIn = el('button', 'signin', t('cardSignInToCall'));
+    signIn.addEventListener('click', (e) => {
+      if (e.isTrusted) void this.send('openSignIn', {});
+    });
+    return signIn;
   }
 
   private place(card: HTMLElement): void {
@@ -230,7 +286,16 @@ export class CallCard {
   };
 
   private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && event.isTrusted) this.close();
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape') {
+      this.close(true);
+      return;
+    }
+    // Opened by mouse, the card took no focus: the next Tab leads into it first.
+    if (event.key === 'Tab' && this.host && !event.composedPath().includes(this.host)) {
+      event.preventDefault();
+      this.focusFirst();
+    }
   };
 
   private readonly onOutside = (event: PointerEvent) => {

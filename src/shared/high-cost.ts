@@ -15,7 +15,7 @@ export const HIGH_COST_CATEGORIES = [
 export type HighCostCategory = (typeof HIGH_COST_CATEGORIES)[number];
 
 /** Why the confirmation window opened: a kind of destination, or a number the user may not have seen. */
-export type ConfirmReason = HighCostCategory | 'unseen';
+export type ConfirmReason = HighCostCategory | 'unseen' | 'afterUnknown';
 
 /** Which categories ask for a confirmation; every one does until an organisation says otherwise. */
 export type ConfirmSettings = Record<HighCostCategory, boolean>;

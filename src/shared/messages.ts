@@ -22,8 +22,9 @@ export interface CallRecord {
   source: CallSource;
   /** The page the number came from, when it came from one. */
   page?: { title: string; host: string };
-  outcome: 'placed' | 'failed';
-  /** The message the user saw, for failures. */
+  /** Placed; not placed (with the reason); or status unknown (net2phone may have placed it). */
+  outcome: 'placed' | 'failed' | 'unknown';
+  /** The message the user saw, for failures and unknown outcomes. */
   error?: string;
 }
 
@@ -151,6 +152,8 @@ export interface ReadNumber {
   place?: string;
   /** A call to it opens the confirmation window first (a high-cost destination). */
   confirm?: boolean;
+  /** Nobody is signed in: the card offers "Sign in to call" instead of Call. */
+  signedOut?: boolean;
 }
 
 /** What the confirmation window shows (src/confirm/). */

@@ -27,6 +27,8 @@ export interface AppError {
   message: string;
   /** For `rate-limited`: how long to wait. */
   retryAfterSeconds?: number;
+  /** What happened, in net2phone's or the network's terms ("net2phone answered 503"): shown as a detail, never as the message. */
+  detail?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

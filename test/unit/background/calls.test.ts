@@ -165,11 +165,11 @@ describe('placing a call', () => {
   });
 
   it.each([
-    [{ status: 500, text: 'Internal Server Error' }, 'call-uncertain', 'errorServerCall(500)'],
+    [{ status: 500, text: 'Internal Server Error' }, 'call-uncertain', 'callStatusUnknown'],
     [
       { status: 503, body: { status: 503, message: 'down' } },
       'call-uncertain',
-      'errorServerCall(503)',
+      'callStatusUnknown',
     ],
     [
       { status: 400, body: { to: ['Not a valid number'] } },
@@ -189,8 +189,41 @@ describe('placing a call', () => {
   ] as const)('never retries a call after %j', async (reply, code, message) => {
     const { caller, calls } = await setup([reply as Reply]);
     const result = await caller.placeCall('973-555-1212');
-    expect(result).toEqual({ ok: false, error: { code, message } });
+    expect(result).toMatchObject({ ok: false, error: { code, message } });
     expect(calls()).toHaveLength(1);
+  });
+
+  it('a 5xx is status unknown, with the server code as a detail only', async () => {
+    const { caller } = await setup([{ status: 503, text: 'down' }]);
+    expect(await caller.placeCall('973-555-1212')).toEqual({
+      ok: false,
+      error: {
+        code: 'call-uncertain',
+        message: 'callStatusUnknown',
+        detail: 'detailServerAnswered(503)',
+      },
+    });
+  });
+
+  it('after a status unknown, the next call to that number asks first; other numbers do not', async () => {
+    const asked: [string, boolean][] = [];
+    const { caller, calls } = await setup([{ status: 503 }, { status: 201 }, { status: 201 }], [], {
+      confirm: async (number, _meta, afterUnknown) => {
+        asked.push([number.dial, afterUnknown]);
+        return { go: true };
+      },
+    });
+    await caller.placeCall('973-555-1212');
+    vi.advanceTimersByTime(2_000);
+    await caller.placeCall('973-555-1212');
+    vi.advanceTimersByTime(2_000);
+    await caller.placeCall('212-555-0147');
+    expect(asked).toEqual([
+      ['19735551212', false],
+      ['19735551212', true],
+      ['12125550147', false],
+    ]);
+    expect(calls()).toHaveLength(3);
   });
 
   it('says the call may have been placed when the connection drops but net2phone is up', async () => {

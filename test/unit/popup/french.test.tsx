@@ -132,7 +132,7 @@ describe('popup in French, signed in', () => {
   });
 
   it('lists recent calls in French, with French times and redial buttons', async () => {
-    const fake = openPopup({ placeCall: fail('server', textIn('fr', 'errorServerCall', '503')) });
+    const fake = openPopup({ placeCall: fail('server', textIn('fr', 'callStatusUnknown')) });
     const section = await screen.findByRole('region', { name: 'Appels récents' });
     const [first, second, third] = (await within(section).findAllByRole('listitem')).map(
       (item) => item.textContent,
@@ -152,7 +152,7 @@ describe('popup in French, signed in', () => {
       within(section).getByRole('button', { name: 'Rappeler le +1 973-555-1212, poste 12' }),
     );
     expect((await within(section).findByRole('alert')).textContent).toBe(
-      `net2phone a répondu HTTP 503. L’appel a peut-être été lancé, ou non${nb}: vérifiez votre téléphone avant d’appeler de nouveau.`,
+      `Statut inconnu${nb}: net2phone a peut-être passé l’appel${nb}; vérifiez votre téléphone avant de rappeler.`,
     );
     expect(fake.sent('placeCall')).toEqual([{ number: '+1 973-555-1212 x12', source: 'history' }]);
   });
