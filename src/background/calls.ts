@@ -209,8 +209,12 @@ export function createCaller({
       result
         .then((settled) => {
           entry.settledAt = now();
-          // A Cancel is not a click to share: the next click asks again.
-          if (!settled.ok && settled.error.code === 'cancelled' && recent === entry) recent = null;
+          // A Cancel or an unknown outcome is not a click to share: the next click asks again
+          // (after an unknown outcome, in the confirmation window).
+          const asksAgain =
+            !settled.ok &&
+            (settled.error.code === 'cancelled' || settled.error.code === 'call-uncertain');
+          if (asksAgain && recent === entry) recent = null;
         })
         .catch(() => {
           entry.settledAt = now();

@@ -21,7 +21,16 @@ const INTERACTIVE =
 const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i]';
 
 /** A click made with Enter or Space on a focused link (no pointer: `detail` is 0). */
-const byKeyboard = (event: MouseEvent) => event.detail === 0;
+/** When the user last pressed Enter or Space (a click that follows is the keyboard's). */
+let lastActivationKeyAt = Number.NEGATIVE_INFINITY;
+const KEY_CLICK_MS = 500;
+
+/**
+ * A click made with the keyboard (Enter on a link): Chromium says so with `detail` 0; Firefox may
+ * not, so a trusted Enter or Space just before counts too.
+ */
+const byKeyboard = (event: MouseEvent) =>
+  event.detail === 0 || event.timeStamp - lastActivationKeyAt < KEY_CLICK_MS;
 
 function closestInPath(event: Event, selector: string): Element | null {
   for (const node of event.composedPath()) {
@@ -97,6 +106,15 @@ export function listenForClicks(options: ClickOptions): () => void {
     return { number, reading: { ok: true, ...reply.value } };
   }
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.isTrusted && (event.key === 'Enter' || event.key === ' ')) {
+      lastActivationKeyAt = event.timeStamp;
+    }
+  };
+  document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('click', onClick, true);
-  return () => document.removeEventListener('click', onClick, true);
+  return () => {
+    document.removeEventListener('keydown', onKeyDown, true);
+    document.removeEventListener('click', onClick, true);
+  };
 }

@@ -346,7 +346,7 @@ describe('a call that needs the user’s confirmation first', () => {
     const box = window();
     const confirm: CallerOptions['confirm'] = (number, meta) =>
       number.dial === '19009761234'
-        ? (box.confirm?.(number, meta) ?? Promise.resolve({ go: true }))
+        ? (box.confirm?.(number, meta, false) ?? Promise.resolve({ go: true }))
         : Promise.resolve({ go: true });
     const { caller, calls } = await setup([{ status: 201 }], [], { confirm });
     void caller.placeCall('1-900-976-1234');
