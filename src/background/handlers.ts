@@ -1,13 +1,21 @@
+import { browser } from '../shared/browser';
 import { config } from '../shared/config';
 import { t } from '../shared/i18n';
-import type { ConnectionReport, ReadNumber, SessionView } from '../shared/messages';
-import { ok } from '../shared/result';
+import {
+  type ConnectionReport,
+  type ReadNumber,
+  type SessionView,
+  SHOW_NUMBER,
+  type ShowNumber,
+} from '../shared/messages';
+import { fail, ok } from '../shared/result';
 import type { createAccount } from './account';
 import type { Api } from './api';
 import type { Auth } from './auth';
 import type { CallMeta, createCaller } from './calls';
 import type { Confirmations } from './confirmations';
 import type { createHistory } from './history';
+import type { PageList } from './page-list';
 import { findPageNumbers, readNumber } from './page-numbers';
 import type { Handlers, SenderInfo } from './router';
 import type { Subscriptions } from './subscriptions';
@@ -28,6 +36,8 @@ export interface HandlerDeps {
   afterSignIn?: () => Promise<void>;
   /** Calls waiting in the confirmation window (issue 10). */
   confirmations: Confirmations;
+  /** What each tab's frames have marked, for the popup's "On this page" (issue 11). */
+  pageList: PageList;
   /** Where a number rings (outside the user's country) and whether it will be confirmed. */
   describe: (e164: string) => Promise<Pick<ReadNumber, 'place' | 'confirm'>>;
 }
@@ -139,9 +149,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     deleteSubscription: ({ id }) => deps.subscriptions.remove(id),
 
-    async reportCount({ count }, sender) {
-      if (sender.tab?.id !== undefined) deps.setCount(sender.tab.id, sender.frameId ?? 0, count);
+    async reportCount({ count, numbers }, sender) {
+      if (sender.tab?.id !== undefined) {
+        deps.setCount(sender.tab.id, sender.frameId ?? 0, count);
+        deps.pageList.set(sender.tab.id, sender.frameId ?? 0, numbers);
+      }
       return ok(null);
+    },
+
+    getPageNumbers: async ({ tabId }) => ok(deps.pageList.items(tabId)),
+
+    async showPageNumber({ tabId, frameId, key }) {
+      try {
+        const message: ShowNumber = { type: SHOW_NUMBER, key };
+        const shown = await browser.tabs.sendMessage(tabId, message, { frameId });
+        if (shown === true) {
+          await browser.tabs.update(tabId, { active: true });
+          return ok(null);
+        }
+      } catch {
+        // The tab or frame went away: the same answer as a number that is gone.
+      }
+      return fail('expired', t('pageNumberGone'));
     },
 
     findNumbers: (payload, sender) => findPageNumbers(payload, sender.url),

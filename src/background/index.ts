@@ -22,6 +22,7 @@ import { createHistory } from './history';
 import { listenForMessages } from './message-listener';
 import { notify, notifyCallResult } from './notify';
 import { openSignIn } from './open-sign-in';
+import { createPageList } from './page-list';
 import { scheduleRefresh, TOKEN_ALARM } from './refresh-alarm';
 import { createRouter } from './router';
 import { indexedDbStore } from './secret-store';
@@ -146,6 +147,7 @@ const handlers = createHandlers({
   notify,
   setCount: badge.setCount,
   confirmations,
+  pageList: createPageList(),
   async describe(e164) {
     const { destination, reasons, home } = await destinationOf(e164);
     return {

@@ -1,7 +1,9 @@
 import {
   type CallSource,
   type MessageName,
+  PAGE_LIST_MAX,
   PAGE_TEXT_BATCH,
+  type PageEntry,
   type Protocol,
   type WebhookScope,
 } from '../shared/messages';
@@ -35,6 +37,25 @@ const webhookScopes: readonly WebhookScope[] = ['self', 'company'];
 // What a sender may claim; 'command' and 'omnibox' are the background's own.
 const callSources: readonly CallSource[] = ['dial-box', 'selection', 'link', 'page', 'history'];
 
+const isId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 2 ** 31;
+
+/** One "On this page" entry from a content script; null if any field is off. */
+function pageEntry(raw: unknown): PageEntry | null {
+  if (!isRecord(raw) || !isId(raw.key) || typeof raw.link !== 'boolean') return null;
+  if (typeof raw.e164 !== 'string' || !/^\+[1-9]\d{5,15}$/.test(raw.e164)) return null;
+  const ext = typeof raw.ext === 'string' && /^\d{1,10}$/.test(raw.ext) ? raw.ext : undefined;
+  const label =
+    typeof raw.label === 'string' && raw.label.length <= 40 ? raw.label.trim() : undefined;
+  return {
+    key: raw.key,
+    e164: raw.e164,
+    link: raw.link,
+    ...(ext ? { ext } : {}),
+    ...(label ? { label } : {}),
+  };
+}
+
 /** A confirmation's id: a UUID the background made. */
 const confirmationId = (value: unknown): string | null =>
   typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : null;
@@ -57,9 +78,21 @@ export const payloadGuards: { [K in MessageName]: Guard<K> } = {
   reportCount(raw) {
     if (!isRecord(raw)) return null;
     const count = raw.count;
-    return typeof count === 'number' && Number.isInteger(count) && count >= 0 && count < 1e6
-      ? { count }
-      : null;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count >= 1e6) {
+      return null;
+    }
+    const list = Array.isArray(raw.numbers) ? raw.numbers.slice(0, PAGE_LIST_MAX) : [];
+    const numbers = list.map(pageEntry).filter((entry): entry is PageEntry => entry !== null);
+    return { count, numbers };
+  },
+  getPageNumbers(raw) {
+    const tabId = isRecord(raw) ? raw.tabId : null;
+    return isId(tabId) ? { tabId } : null;
+  },
+  showPageNumber(raw) {
+    if (!isRecord(raw)) return null;
+    const { tabId, frameId, key } = raw;
+    return isId(tabId) && isId(frameId) && isId(key) ? { tabId, frameId, key } : null;
   },
   findNumbers(raw) {
     if (!isRecord(raw) || !Array.isArray(raw.texts) || raw.texts.length > MAX_PAGE_TEXTS)

@@ -3,7 +3,7 @@ import type { ReadNumber } from '../shared/messages';
 import type { Result } from '../shared/result';
 import { numberFromTelUri } from '../shared/tel-uri';
 import type { CallCard, CardTarget } from './card';
-import type { Marks } from './marks';
+import { INTERACTIVE, type Mark, type Marks, TEL_LINK } from './marks';
 import { isRendered } from './rendered';
 
 export interface ClickOptions {
@@ -14,11 +14,6 @@ export interface ClickOptions {
   /** The background's reading of a number (null: not callable), for the card. */
   read: (input: string) => Promise<Result<ReadNumber | null>>;
 }
-
-/** Clicks that belong to the page: links, buttons and form controls keep their behaviour. */
-const INTERACTIVE =
-  'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [contenteditable]';
-const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i]';
 
 /** A click made with Enter or Space on a focused link (no pointer: `detail` is 0). */
 /** When the user last pressed Enter or Space (a click that follows is the keyboard's). */
@@ -45,7 +40,7 @@ function closestInPath(event: Event, selector: string): Element | null {
  * the call card instead of the operating system's app picker; a marked number
  * opens the card. Nothing here ever places a call: only the card's button does.
  */
-export function listenForClicks(options: ClickOptions): () => void {
+export function listenForClicks(options: ClickOptions) {
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted || event.button !== 0 || !options.enabled()) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -113,8 +108,12 @@ export function listenForClicks(options: ClickOptions): () => void {
   };
   document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('click', onClick, true);
-  return () => {
-    document.removeEventListener('keydown', onKeyDown, true);
-    document.removeEventListener('click', onClick, true);
+  return {
+    /** Opens the card on `mark` as a keyboard user asked for it (the popup's "On this page"). */
+    openMark: (mark: Mark) => openForMark(mark, true),
+    stop: () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('click', onClick, true);
+    },
   };
 }

@@ -7,12 +7,14 @@
 import { pageRegions } from '../phone/page-region';
 import { browser } from '../shared/browser';
 import { sendMessage } from '../shared/client';
+import { PAGE_LIST_MAX, type PageEntry, SHOW_NUMBER } from '../shared/messages';
 import { defaults, isSiteDisabled, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { loadSettings } from '../shared/settings-store';
 import { CallCard } from './card';
 import { listenForClicks } from './clicks';
 import { HiddenNumbers } from './hidden-numbers';
 import { Marks } from './marks';
+import { labelBefore } from './number-label';
 import { askBackground } from './page-numbers';
 import { isRendered } from './rendered';
 import { Scanner } from './scanner';
@@ -29,13 +31,29 @@ const card = new CallCard(sendMessage, (reason) => {
 });
 const countries = () => ({ defaultCountry: settings.defaultCountry });
 
-/** Tell the background how many numbers this frame shows (toolbar badge), when it changes. */
-let reported = 0;
+/**
+ * Tell the background which numbers this frame shows (toolbar badge, the popup's "On this
+ * page"), when they change.
+ */
+let reported = '0:0';
 function reportCount(): void {
   const count = active ? marks.size : 0;
-  if (count === reported) return;
-  reported = count;
-  void sendMessage('reportCount', { count });
+  const now = `${count}:${marks.version}`;
+  if (now === reported) return;
+  reported = now;
+  const numbers: PageEntry[] = active
+    ? marks.list(PAGE_LIST_MAX).map((mark) => {
+        const label = labelBefore(mark.range);
+        return {
+          key: mark.key,
+          e164: mark.e164,
+          link: mark.inLink,
+          ...(mark.ext ? { ext: mark.ext } : {}),
+          ...(label ? { label } : {}),
+        };
+      })
+    : [];
+  void sendMessage('reportCount', { count, numbers });
 }
 
 const scanner = new Scanner({
@@ -62,12 +80,28 @@ const watcher = new PageWatcher({
 
 answerSeenQuestions(isRendered);
 
-listenForClicks({
+const clicks = listenForClicks({
   marks,
   card,
   enabled: () => active,
   handleTelLinks: () => active && settings.handleTelLinks,
   read: (input) => sendMessage('readNumber', { input, defaultCountry: settings.defaultCountry }),
+});
+
+// The popup's "On this page": scroll to a number and open its card, Call focused.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, key } = message as { type?: unknown; key?: unknown };
+  if (type !== SHOW_NUMBER || typeof key !== 'number') return undefined;
+  const mark = active ? marks.byKey(key) : null;
+  if (!mark || mark.range.collapsed) return Promise.resolve(false);
+  const node = mark.range.startContainer;
+  (node.nodeType === 1 ? (node as Element) : node.parentElement)?.scrollIntoView({
+    block: 'center',
+    inline: 'nearest',
+  });
+  void clicks.openMark(mark);
+  return Promise.resolve(true);
 });
 
 function start(): void {

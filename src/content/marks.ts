@@ -7,12 +7,24 @@ import type { PageNumber } from '../shared/messages';
  * script, and the page's main world can clear the registry at any time.
  */
 export const HIGHLIGHT_NAME = 'net2phone-number';
+/** Numbers inside links and buttons: marked differently, since a click keeps the link's behaviour. */
+export const LINK_HIGHLIGHT_NAME = 'net2phone-number-link';
+
+/** Clicks that belong to the page: links, buttons and form controls keep their behaviour. */
+export const INTERACTIVE =
+  'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [contenteditable]';
+/** Phone links: a click on one opens the card (when the user lets the extension handle them). */
+export const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i]';
 
 export interface Mark {
+  /** Stable for the mark's life (the popup's "On this page" names marks by it). */
+  key: number;
   range: Range;
   e164: string;
   dial: string;
   ext?: string;
+  /** Inside a link or button: a click keeps the link's behaviour, no card. */
+  inLink: boolean;
 }
 
 /** A number found in a block's text (offsets into it). */
@@ -41,6 +53,10 @@ export class Marks {
   /** Every text node a mark touches → its marks (hit-testing and rescans). */
   private byNode = new WeakMap<Node, Mark[]>();
   private highlight: Highlight | null = null;
+  private linkHighlight: Highlight | null = null;
+  private nextKey = 1;
+  /** Changes whenever a mark is added or dropped (what "On this page" lists changed). */
+  version = 0;
 
   /** `accept`: whether a number found in the text may be marked (e.g. it is all on screen). */
   constructor(private readonly accept: (range: Range) => boolean = () => true) {}
@@ -73,8 +89,18 @@ export class Marks {
         refused++;
         continue;
       }
-      const mark: Mark = { range, e164: f.e164, dial: f.dial, ...(f.ext ? { ext: f.ext } : {}) };
+      const parent = startNode.parentElement;
+      const inLink = parent?.closest(INTERACTIVE) != null && parent.closest(TEL_LINK) == null;
+      const mark: Mark = {
+        key: this.nextKey++,
+        range,
+        e164: f.e164,
+        dial: f.dial,
+        ...(f.ext ? { ext: f.ext } : {}),
+        inLink,
+      };
       this.all.add(mark);
+      this.version++;
       for (let i = first; i <= last; i++) {
         const node = block.nodes[i];
         if (!node) continue;
@@ -82,7 +108,7 @@ export class Marks {
         if (list) list.push(mark);
         else this.byNode.set(node, [mark]);
       }
-      this.paint()?.add(range);
+      this.paint(inLink)?.add(range);
     }
     return refused;
   }
@@ -110,13 +136,21 @@ export class Marks {
     this.all.clear();
     this.byNode = new WeakMap();
     this.highlight = null;
+    this.linkHighlight = null;
+    this.version++;
     CSS.highlights?.delete(HIGHLIGHT_NAME);
+    CSS.highlights?.delete(LINK_HIGHLIGHT_NAME);
   }
 
   /** Re-register our Highlight if the page cleared the registry. */
   sync(): void {
     if (this.all.size === 0 || !globalThis.CSS?.highlights) return;
-    if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight) this.rebuild();
+    if (
+      CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight ||
+      CSS.highlights.get(LINK_HIGHLIGHT_NAME) !== this.linkHighlight
+    ) {
+      this.rebuild();
+    }
   }
 
   /**
@@ -151,20 +185,39 @@ export class Marks {
     return [...this.all].map((m) => m.range);
   }
 
-  private delete(mark: Mark): void {
-    if (!this.all.delete(mark)) return;
-    this.highlight?.delete(mark.range);
+  /** Every mark, in the order they were found (at most `limit`). */
+  list(limit: number): Mark[] {
+    return [...this.all].slice(0, limit);
   }
 
-  private paint(): Highlight | null {
+  /** The live mark with this key, if it still exists. */
+  byKey(key: number): Mark | null {
+    for (const mark of this.all) if (mark.key === key) return mark;
+    return null;
+  }
+
+  private delete(mark: Mark): void {
+    if (!this.all.delete(mark)) return;
+    this.version++;
+    (mark.inLink ? this.linkHighlight : this.highlight)?.delete(mark.range);
+  }
+
+  private paint(inLink: boolean): Highlight | null {
     if (!globalThis.CSS?.highlights || typeof Highlight === 'undefined') return null;
-    if (!this.highlight || CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight) this.rebuild();
-    return this.highlight;
+    const stale =
+      !this.highlight ||
+      CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight ||
+      CSS.highlights.get(LINK_HIGHLIGHT_NAME) !== this.linkHighlight;
+    if (stale) this.rebuild();
+    return inLink ? this.linkHighlight : this.highlight;
   }
 
   private rebuild(): void {
-    this.highlight = new Highlight(...[...this.all].map((m) => m.range));
+    const marks = [...this.all];
+    this.highlight = new Highlight(...marks.filter((m) => !m.inLink).map((m) => m.range));
+    this.linkHighlight = new Highlight(...marks.filter((m) => m.inLink).map((m) => m.range));
     CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+    CSS.highlights.set(LINK_HIGHLIGHT_NAME, this.linkHighlight);
   }
 }
 

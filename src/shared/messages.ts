@@ -144,6 +144,40 @@ export interface PageNumber {
   ext?: string;
 }
 
+/** Most numbers one frame lists for "On this page". */
+export const PAGE_LIST_MAX = 300;
+
+/** A number a frame has marked, as it reports it for "On this page". */
+export interface PageEntry {
+  /** The mark's key in that frame (src/content/marks.ts). */
+  key: number;
+  e164: string;
+  ext?: string;
+  /** The words the page writes before it ("Fax", "Support desk"). */
+  label?: string;
+  /** Inside a link or button: a click on it keeps the link's behaviour. */
+  link: boolean;
+}
+
+/** One line of the popup's "On this page". */
+export interface PageListItem {
+  frameId: number;
+  key: number;
+  /** "+1 973-555-0142". */
+  display: string;
+  ext?: string;
+  label?: string;
+  link: boolean;
+}
+
+/** Background → content script of one frame: scroll to the mark `key` and open its card. */
+export const SHOW_NUMBER = 'net2phone:show';
+
+export interface ShowNumber {
+  type: typeof SHOW_NUMBER;
+  key: number;
+}
+
 /** A number read for the card (a mark's text or a `tel:`/`callto:` link). */
 export interface ReadNumber {
   display: string;
@@ -202,8 +236,11 @@ export interface Protocol {
   createSubscription: { payload: WebhookDraft; result: WebhookSubscription };
   /** Options page: delete a subscription at net2phone and here; the remaining list. */
   deleteSubscription: { payload: { id: string }; result: WebhookSubscription[] };
-  /** Content script: how many numbers this frame has marked (toolbar badge). */
-  reportCount: { payload: { count: number }; result: null };
+  /**
+   * Content script: how many numbers this frame has marked (toolbar badge) and the first
+   * PAGE_LIST_MAX of them (the popup's "On this page").
+   */
+  reportCount: { payload: { count: number; numbers: PageEntry[] }; result: null };
   /**
    * Content script: the numbers in blocks of the frame's text that passed the gate, one list
    * per text. Parsed here, once for every frame (docs/architecture.md, "Page scanning").
@@ -221,6 +258,10 @@ export interface Protocol {
   cardTampered: { payload: { reason: 'covered' | 'changed' }; result: null };
   /** Content script (call card): show the sign-in form. */
   openSignIn: { payload: Record<string, never>; result: null };
+  /** Popup: the numbers marked in a tab, every frame, one entry per number. */
+  getPageNumbers: { payload: { tabId: number }; result: PageListItem[] };
+  /** Popup: scroll the tab to one of its numbers and open its card there, Call focused. */
+  showPageNumber: { payload: { tabId: number; frameId: number; key: number }; result: null };
   /** Confirmation window: the call waiting for the user's answer (`id` from its address). */
   getConfirmation: { payload: { id: string }; result: ConfirmationView };
   /** Confirmation window: Call (`call`: true, the outcome) or Cancel (null). */
@@ -254,6 +295,8 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   readNumber: ['content'],
   cardTampered: ['content'],
   openSignIn: ['content'],
+  getPageNumbers: ['extension'],
+  showPageNumber: ['extension'],
   getConfirmation: ['extension'],
   answerConfirmation: ['extension'],
 };

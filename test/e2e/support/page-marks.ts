@@ -8,6 +8,8 @@ import type { Frame, Page } from 'playwright-core';
  * through WebDriver BiDi `script.evaluate` (an expression string).
  */
 export const HIGHLIGHT = 'net2phone-number';
+/** Numbers inside links and buttons, marked differently: a click keeps the link's behaviour. */
+export const LINK_HIGHLIGHT = 'net2phone-number-link';
 export const SCAN_MEASURE = 'net2phone:scan';
 
 /** Runs a self-contained function in the page's main world with one JSON argument. */
@@ -38,12 +40,21 @@ export const sameOriginFrame =
       { selector, source: `(${fn.toString()})(${JSON.stringify(arg ?? null)})` },
     ) as never;
 
-/** The text of every marked range in the document (open shadow roots included), sorted. */
-export function readMarks(evaluate: Evaluate): Promise<string[]> {
-  return evaluate((name: string) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight ? [...highlight].map((r) => r.toString()).sort() : [];
-  }, HIGHLIGHT);
+/**
+ * The text of every marked range in the document (open shadow roots included), sorted; both
+ * kinds unless `names` says which.
+ */
+export function readMarks(
+  evaluate: Evaluate,
+  names: string[] = [HIGHLIGHT, LINK_HIGHLIGHT],
+): Promise<string[]> {
+  return evaluate(
+    (names: string[]) =>
+      names
+        .flatMap((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()))
+        .sort(),
+    names,
+  );
 }
 
 /** How many `net2phone:scan` measures the page can see. */
@@ -117,7 +128,9 @@ export async function markCentre(
 ): Promise<{ x: number; y: number }> {
   const point = await evaluate(
     ({ name, text, nth }: { name: string; text: string; nth: number }) => {
-      const ranges = [...(CSS.highlights.get(name) ?? [])].filter((r) => r.toString() === text);
+      const ranges = [name, `${name}-link`]
+        .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
+        .filter((r) => r.toString() === text);
       const range = ranges[nth] as Range | undefined;
       if (!range) return null;
       const node = range.startContainer;
