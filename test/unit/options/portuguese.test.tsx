@@ -77,7 +77,7 @@ describe('options page in Brazilian Portuguese', () => {
     const links = checkbox('Usar o net2phone para links de telefone (tel: e callto:)');
     expect(links.checked).toBe(true);
     expect(hintOf(links)).toBe(textIn('pt_BR', 'optionsHandleTelLinksHint'));
-    const code = checkbox('Encontrar números em blocos de código');
+    const code = checkbox('Detectar números em blocos de código');
     expect(code.checked).toBe(false);
     fireEvent.click(code);
     await waitFor(() => expect(page.stored()?.markInCode).toBe(true));
@@ -94,7 +94,7 @@ describe('options page in Brazilian Portuguese', () => {
   it('Sites: refuses an empty site in Portuguese, then adds and removes one', async () => {
     const page = await openPortuguese({});
     const sites = within(section('Sites'));
-    sites.getByText('Nenhum: os números são encontrados em todos os sites.');
+    sites.getByText('Nenhum: os números são detectados em todos os sites.');
     const add = sites.getByRole('button', { name: 'Adicionar site' });
     fireEvent.click(add);
     expect(sites.getByRole('alert').textContent).toBe(

@@ -79,7 +79,7 @@ describe('popup in Brazilian Portuguese, signed in', () => {
     await screen.findByText('Conectado como Ada Lovelace (ramal 100)');
     screen.getByRole('button', { name: 'Sair' });
     const site = await screen.findByRole('switch', {
-      name: 'Encontrar números em crm.example.com.br',
+      name: 'Detectar números em crm.example.com.br',
     });
     expect((site as HTMLInputElement).checked).toBe(true);
 
