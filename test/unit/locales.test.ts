@@ -169,6 +169,8 @@ describe('locales', () => {
         'vuestro',
         'vuestra',
         'coger',
+        'coste', // costo
+        'tarificación', // tarifa
         'vale', // as “OK”; the verb reads the same everywhere, so a new use needs a look
       ],
     ],

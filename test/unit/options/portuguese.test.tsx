@@ -43,6 +43,7 @@ describe('options page in Brazilian Portuguese', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Geral',
       'Chamadas',
+      'Perguntar antes de ligar',
       'Sites',
       'Conexão',
       'Webhooks',
@@ -89,6 +90,27 @@ describe('options page in Brazilian Portuguese', () => {
       name: 'Número exibido padrão',
     })) as HTMLSelectElement;
     expect(optionTexts(callerId)).toEqual(['Padrão do net2phone', ...FIXTURE_CALLER_IDS]);
+  });
+
+  it('Ask before calling: the kinds of costly number, with Brazilian examples, all on', async () => {
+    const page = await openPortuguese({});
+    const ask = within(section('Perguntar antes de ligar'));
+    ask.getByText(textIn('pt_BR', 'optionsConfirmIntro'));
+    const names = [
+      'Números de tarifa premium (1-900, prefixos 976, 0900 no Brasil…)',
+      'Números de custo compartilhado e pessoais (070 no Reino Unido, 0300 no Brasil, +808…)',
+      'Redes por satélite e internacionais (+870, +881, +882, +883)',
+      'Números norte-americanos de outros países (809, 876, 473, 284, 649…)',
+      'Países muito usados em fraudes telefônicas (Cuba)',
+    ];
+    expect(ask.getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked)).toEqual(
+      names.map(() => true),
+    );
+    for (const name of names) ask.getByRole('checkbox', { name });
+    const premium = checkbox(names[0] as string);
+    expect(hintOf(premium)).toBe(textIn('pt_BR', 'confirmReasonPremium'));
+    fireEvent.click(checkbox(names[4] as string));
+    await waitFor(() => expect(page.stored()?.confirmHighCost?.tollFraud).toBe(false));
   });
 
   it('Sites: refuses an empty site in Portuguese, then adds and removes one', async () => {

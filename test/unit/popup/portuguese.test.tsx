@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ARM_DELAY_MS, Confirm } from '../../../src/confirm/Confirm';
 import { App } from '../../../src/popup/App';
 import { textIn } from '../support/fake-i18n';
 import { FIXTURE_CALLER_IDS, optionTexts } from '../support/options';
@@ -8,7 +9,8 @@ import { fail, fakeClient, ok, type Replies } from './fake-client';
 import { fakeServices } from './fake-services';
 import { adaSession, recentCalls, signedOutSession, twoCallerIds } from './fixtures';
 
-// The popup in Brazilian Portuguese (net2phone sells in Brazil): the same roles, Portuguese names.
+// The popup, and the confirmation window it may lead to, in Brazilian Portuguese (net2phone sells
+// in Brazil): the same roles, Portuguese names.
 // A pt-BR browser reads public/_locales/pt_BR, the folder Chrome and Firefox expect.
 vi.mock('../../../src/shared/browser', async () =>
   (await import('../support/fake-i18n')).i18nOnlyBrowser('pt-BR'),
@@ -187,5 +189,33 @@ describe('popup in Brazilian Portuguese, signed in', () => {
     within(numbers).getByRole('heading', { name: 'Números exibidos' });
     expect(numbers.textContent).toContain('Ramal 100 · Yealink T54W');
     expect(numbers.textContent).toContain('+1 613-555-0199');
+  });
+});
+
+describe('confirmation window in Brazilian Portuguese', () => {
+  it('asks in Portuguese, with Cancel focused, and calls after Ligar', async () => {
+    let clock = 1_000;
+    const fake = fakeClient({
+      getConfirmation: ok({
+        display: '+1 876-927-1234',
+        place: 'Jamaica',
+        reasons: ['northAmerica', 'unseen'],
+      }),
+      answerConfirmation: ok({ dial: '18769271234', display: '+1 876-927-1234' }),
+    });
+    render(<Confirm id="c-1" client={fake.client} close={() => {}} now={() => clock} />);
+    await screen.findByRole('heading', { name: 'Confirme esta chamada' });
+    screen.getByText('Destino: Jamaica');
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'É discado como um número norte-americano, mas toca em outro país e é cobrado como chamada internacional.',
+      'Este número não aparecia assim na página (texto oculto ou endereço de um link): confira-o antes de ligar.',
+    ]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancelar' }));
+
+    clock += ARM_DELAY_MS;
+    fireEvent.click(screen.getByRole('button', { name: 'Ligar' }));
+    await screen.findByText(textIn('pt_BR', 'callPlaced'));
+    expect(fake.sent('answerConfirmation')).toEqual([{ id: 'c-1', call: true }]);
+    screen.getByRole('button', { name: 'Fechar' });
   });
 });
