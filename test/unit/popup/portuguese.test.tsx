@@ -156,7 +156,7 @@ describe('popup in Brazilian Portuguese, signed in', () => {
 
   it('lists recent calls in Portuguese, with Portuguese times and redial buttons', async () => {
     const fake = openPopup({
-      placeCall: fail('server', textIn('pt_BR', 'errorServerCall', '503')),
+      placeCall: fail('server', textIn('pt_BR', 'callStatusUnknown')),
     });
     const section = await screen.findByRole('region', { name: 'Chamadas recentes' });
     const [first, second, third] = (await within(section).findAllByRole('listitem')).map(
@@ -177,7 +177,7 @@ describe('popup in Brazilian Portuguese, signed in', () => {
       within(section).getByRole('button', { name: 'Ligar de novo para +1 973-555-1212, ramal 12' }),
     );
     expect((await within(section).findByRole('alert')).textContent).toBe(
-      'O net2phone respondeu HTTP 503. A chamada pode ter sido feita ou não: verifique seu telefone antes de ligar de novo.',
+      'Status desconhecido: o net2phone pode ter feito a chamada; verifique seu telefone antes de ligar de novo.',
     );
     expect(fake.sent('placeCall')).toEqual([{ number: '+1 973-555-1212 x12', source: 'history' }]);
   });
