@@ -48,8 +48,9 @@ const declared = (entry: Entry) =>
   );
 
 describe('locales', () => {
-  it('ships English, French and Spanish, in folders the browsers accept', () => {
-    expect(locales).toEqual(expect.arrayContaining(['en', 'es', 'fr']));
+  it('ships English, French, Spanish and Brazilian Portuguese, in folders the browsers accept', () => {
+    // Chrome and Firefox name Brazilian Portuguese `pt_BR` (`pt-BR` or `pt_br` would be ignored).
+    expect(locales).toEqual(expect.arrayContaining(['en', 'es', 'fr', 'pt_BR']));
     for (const locale of locales) expect(locale).toMatch(/^[a-z]{2,3}(_[A-Z]{2})?$/);
     expect(manifest).toMatch(/"default_locale":\s*"en"/);
   });
@@ -149,6 +150,58 @@ describe('locales', () => {
     const catalog = read(locale);
     const keys = ['omniboxHint', 'omniboxInvalid', 'omniboxCall', 'popupNumberWithExt'];
     expect(keys.filter((key) => /[<>&]/.test(String(catalog[key]?.message)))).toEqual([]);
+  });
+
+  // Spanish is read mostly in Latin America (Mexico, Colombia, Argentina…), Portuguese in Brazil:
+  // words only Spain or Portugal use read as foreign there. Lower case, matched as whole words.
+  it.each([
+    [
+      'es',
+      [
+        'ordenador', // computadora
+        'móvil', // celular
+        'fichero', // archivo
+        'pulse', // presione, haga clic
+        'pulsar',
+        'introduzca', // ingrese
+        'introducir',
+        'vosotros', // ustedes
+        'vuestro',
+        'vuestra',
+        'coger',
+        'coste', // costo
+        'tarificación', // tarifa
+        'vale', // as “OK”; the verb reads the same everywhere, so a new use needs a look
+      ],
+    ],
+    [
+      'pt_BR',
+      [
+        'telemóvel', // celular
+        'ecrã', // tela
+        'utilizador', // usuário
+        'ficheiro', // arquivo
+        'registo', // registro
+        'contacto', // contato
+        'definições', // configurações
+        'aceder', // acessar
+        'palavra-passe', // senha
+        'eletrónico', // eletrônico
+        'equipa', // equipe
+        'facto', // fato
+      ],
+    ],
+  ])('%s avoids words only Spain or Portugal use', (locale, words) => {
+    const found = Object.entries(read(locale)).flatMap(([key, entry]) =>
+      words
+        .filter((word) =>
+          new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(
+            String(entry.message).toLowerCase(),
+          ),
+        )
+        .map((word) => `${key}: ${word}`),
+    );
+    expect(found).toEqual([]);
   });
 
   it('writes French with non-breaking spaces before colons and inside guillemets', () => {
