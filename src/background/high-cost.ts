@@ -8,8 +8,10 @@
  *   metadata records it: 1-900, UK 09 and 084/087, French 089…); North American exchange 976,
  *   which US carriers long billed as a pay-per-call exchange and which libphonenumber types as an
  *   ordinary line; and +979, the ITU's International Premium Rate Service.
- * - sharedCost: SHARED_COST and PERSONAL_NUMBER types (UK 070 "personal numbers" cost up to
- *   premium rates and look like mobiles), and +808, the ITU's International Shared Cost Service.
+ * - sharedCost: the SHARED_COST type when it rings outside the user's country (at home it costs
+ *   about a local call: Brazil's 4004, Germany's 0180), the PERSONAL_NUMBER type (UK 070
+ *   "personal numbers" cost up to premium rates and look like mobiles), and +808, the ITU's
+ *   International Shared Cost Service.
  * - satellite: +870 (Inmarsat), +881 (global mobile satellite systems), +882 and +883
  *   (international networks), all billed far above any country.
  * - northAmerica: a +1 number in another country of the North American Numbering Plan (809 and
@@ -57,7 +59,10 @@ export function classify(e164: string, home: string): Destination {
   if (callingCode === '1' && (nsn.startsWith('900') || nsn.slice(3, 6) === '976')) {
     found.add('premium');
   }
-  if (type === 'SHARED_COST' || type === 'PERSONAL_NUMBER' || callingCode === '808') {
+  // At home, shared-cost numbers cost about a local call (Brazil's 4004, Germany's 0180); from
+  // abroad they do not. Personal numbers (UK 070) cost up to premium rates from anywhere.
+  const sharedCostAbroad = type === 'SHARED_COST' && country !== home;
+  if (sharedCostAbroad || type === 'PERSONAL_NUMBER' || callingCode === '808') {
     found.add('sharedCost');
   }
   if (SATELLITE.has(callingCode)) found.add('satellite');

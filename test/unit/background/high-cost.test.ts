@@ -27,6 +27,14 @@ describe('high-cost destinations', () => {
     expect(kinds(e164)).toEqual(['sharedCost']);
   });
 
+  it('a shared-cost number at home costs about a local call: not flagged (Brazil 4004, Germany 0180)', () => {
+    expect(kinds('+5540041234', 'BR')).toEqual([]);
+    expect(kinds('+4918012345678', 'DE')).toEqual([]);
+    expect(kinds('+5540041234', 'US')).toEqual(['sharedCost']);
+    // A UK personal number is flagged even for a user in Britain.
+    expect(kinds('+447011234567', 'GB')).toEqual(['sharedCost']);
+  });
+
   it.each(['+8821612345678', '+883510012345678', '+881612345678', '+870773111111'])(
     '%s is a satellite or international network, wherever the user is',
     (e164) => {
