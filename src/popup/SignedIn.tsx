@@ -8,6 +8,7 @@ import { useAccount } from '../shared/use-account';
 import { Account } from './Account';
 import { CallFrom } from './CallFrom';
 import { DialBox } from './DialBox';
+import { OnThisPage } from './OnThisPage';
 import { RecentCalls } from './RecentCalls';
 import { SiteSwitch } from './SiteSwitch';
 import type { PopupServices } from './services';
@@ -43,12 +44,26 @@ function useActiveHost(activeHost: PopupServices['activeHost']) {
   return host;
 }
 
+/** The active tab's id when it is a web page: `undefined` while asking, else null. */
+function useActiveTabId(activeTabId: PopupServices['activeTabId']) {
+  const [tabId, setTabId] = useState<number | null>();
+  useEffect(() => {
+    let live = true;
+    void activeTabId().then((found) => live && setTabId(found));
+    return () => {
+      live = false;
+    };
+  }, [activeTabId]);
+  return tabId;
+}
+
 /** The signed-in popup: who, this site's switch, the dial box, Call from, recent calls, numbers. */
 export function SignedIn(props: SignedInProps) {
   const { client, session, onSignedOut, services, settings, updateSettings } = props;
   const account = useAccount(client);
   const history = useHistory(client);
   const host = useActiveHost(services.activeHost);
+  const tabId = useActiveTabId(services.activeTabId);
   const callerIds = account.kind === 'loaded' ? account.account.callerIds : [];
 
   return (
@@ -61,6 +76,7 @@ export function SignedIn(props: SignedInProps) {
           onChange={(disabledSites) => updateSettings({ disabledSites })}
         />
       )}
+      {tabId != null && <OnThisPage client={client} tabId={tabId} close={() => window.close()} />}
       <DialBox client={client} country={countryOf(settings)} onAttempt={history.refresh} />
       <CallFrom
         callerIds={callerIds}

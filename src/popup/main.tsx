@@ -4,7 +4,7 @@ import { browser } from '../shared/browser';
 import { sendMessage } from '../shared/client';
 import { t } from '../shared/i18n';
 import { App } from './App';
-import { activeTabHost, type PopupServices, storageSettings } from './services';
+import { activeTabHost, activeWebTabId, type PopupServices, storageSettings } from './services';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
@@ -13,6 +13,7 @@ document.title = t('extName');
 const services: PopupServices = {
   settings: storageSettings(browser.storage),
   activeHost: activeTabHost(browser.tabs),
+  activeTabId: activeWebTabId(browser.tabs),
 };
 
 const root = document.getElementById('app');

@@ -7,6 +7,8 @@ export interface PopupServices {
   settings: SettingsService;
   /** The active tab's hostname when it is a web page, else null. */
   activeHost(): Promise<string | null>;
+  /** The active tab's id when it is a web page (its numbers: "On this page"), else null. */
+  activeTabId(): Promise<number | null>;
 }
 
 /** The hostname of a page the content script runs on (http, https), else null. */
@@ -23,7 +25,10 @@ export function webHostOf(url: string | undefined): string | null {
 
 /** The slice of `browser.tabs` needed to find the active tab. */
 export interface TabsLike {
-  query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<Array<{ url?: string }>>;
+  query(query: {
+    active: boolean;
+    lastFocusedWindow: boolean;
+  }): Promise<Array<{ id?: number; url?: string }>>;
 }
 
 /** The active tab's hostname; its `url` is granted by `activeTab` when the popup opens. */
@@ -33,6 +38,18 @@ export function activeTabHost(tabs: TabsLike): () => Promise<string | null> {
       // The window the user was in: for the toolbar popup that is its own browser window.
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
       return webHostOf(tab?.url);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** The active tab's id, when it shows a web page. */
+export function activeWebTabId(tabs: TabsLike): () => Promise<number | null> {
+  return async () => {
+    try {
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id !== undefined && webHostOf(tab.url) ? tab.id : null;
     } catch {
       return null;
     }

@@ -1,5 +1,10 @@
 /** The popup's services over in-memory fakes: the real settings code on a fake storage area. */
-import { activeTabHost, type PopupServices, storageSettings } from '../../../src/popup/services';
+import {
+  activeTabHost,
+  activeWebTabId,
+  type PopupServices,
+  storageSettings,
+} from '../../../src/popup/services';
 import { SETTINGS_KEY, type Settings } from '../../../src/shared/settings';
 import { fakeStorage, fakeTabs } from '../support/fake-i18n';
 
@@ -8,14 +13,22 @@ export interface FakeServicesOptions {
   stored?: unknown;
   /** The active tab's URL; undefined: no URL granted (e.g. a browser page). */
   url?: string;
+  /** The active tab's id (its numbers are listed "On this page"); undefined: none listed. */
+  tabId?: number;
 }
 
-export function fakeServices({ stored, url }: FakeServicesOptions = {}) {
+export function fakeServices({ stored, url, tabId }: FakeServicesOptions = {}) {
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
   const tabs = fakeTabs(url);
   const services: PopupServices = {
     settings: storageSettings(storage),
     activeHost: activeTabHost(tabs),
+    activeTabId:
+      tabId === undefined
+        ? async () => null
+        : activeWebTabId({
+            query: async () => [{ id: tabId, ...(url ? { url } : {}) }],
+          }),
   };
   return {
     services,
