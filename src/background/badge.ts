@@ -30,7 +30,7 @@ export function createBadge() {
       show(tabId);
     }
   });
-  void browser.action.setBadgeBackgroundColor({ color: '#0b57b0' });
+  void browser.action.setBadgeBackgroundColor({ color: '#e4650c' });
 
   return {
     /** Signed in: counts; signed out: the signed-out mark on every tab. */
