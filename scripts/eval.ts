@@ -2,260 +2,31 @@
 // ../shared/corpus (see its README), side by side with plain libphonenumber-js `findNumbers`
 // (leniency 'valid', min metadata). The corpus is read in place, never copied into the repository.
 // `--verbose` also lists every miss and false positive.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parsePhoneNumberFromString as parseWithMaxMetadata } from 'libphonenumber-js/max';
-import {
-  type CountryCode,
-  parsePhoneNumberFromString,
-  searchPhoneNumbersInText,
-} from 'libphonenumber-js/min';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { hasDigitRun, mayHoldNumber } from '../src/phone/gate';
-import { countryHintForPage, findPhoneNumbers, toDialString } from '../src/phone/index';
+import { countryHintForPage, toDialString } from '../src/phone/index';
 import { pageRegions } from '../src/phone/page-region';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = resolve(ROOT, '../shared/corpus');
-const VERBOSE = process.argv.includes('--verbose');
-
-interface Span {
-  start: number;
-  end: number;
-  e164: string;
-}
-type Finder = (text: string, country: CountryCode | undefined, hint?: CountryCode) => Span[];
-
-const engine: Finder = (text, country, hint) =>
-  findPhoneNumbers(text, { defaultCountry: country, pageCountry: hint });
-
-// The baseline: the library on its own; a page hint simply replaces the default country.
-const plain: Finder = (text, country, hint) => {
-  const spans: Span[] = [];
-  const defaultCountry = hint ?? country;
-  for (const m of searchPhoneNumbersInText(text, defaultCountry ? { defaultCountry } : {})) {
-    spans.push({ start: m.startsAt, end: m.endsAt, e164: m.number.number });
-  }
-  return spans;
-};
-
-const FINDERS: Array<[string, Finder]> = [
-  ['engine', engine],
-  ['findNumbers', plain],
-];
-
-// ---------------------------------------------------------------------------------------------
-// Reporting
-
-const rows: Array<[string, string, string]> = [];
-const details: string[] = [];
-
-function row(label: string, engineValue: string, plainValue: string): void {
-  rows.push([label, engineValue, plainValue]);
-}
-function ratio(n: number, d: number): string {
-  return d === 0 ? 'n/a' : (n / d).toFixed(3);
-}
-function note(line: string): void {
-  if (VERBOSE) details.push(line);
-}
-function printTable(): void {
-  const w0 = Math.max(...rows.map((r) => r[0].length), 6);
-  const w1 = Math.max(...rows.map((r) => r[1].length), 6);
-  const w2 = Math.max(...rows.map((r) => r[2].length), 11);
-  const line = (a: string, b: string, c: string) =>
-    `| ${a.padEnd(w0)} | ${b.padStart(w1)} | ${c.padStart(w2)} |`;
-  console.log(line('measure', 'engine', 'findNumbers'));
-  console.log(`|${'-'.repeat(w0 + 2)}|${'-'.repeat(w1 + 1)}:|${'-'.repeat(w2 + 1)}:|`);
-  for (const [a, b, c] of rows) console.log(line(a, b, c));
-}
-
-function readJson<T>(relative: string): T {
-  return JSON.parse(readFileSync(join(CORPUS, relative), 'utf8')) as T;
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTML → text blocks, the way the content script reads a page: text per block element with
-// inline children joined; script, style, code and form controls skipped.
-
-const SKIP = new Set([
-  'script',
-  'style',
-  'textarea',
-  'select',
-  'code',
-  'pre',
-  'template',
-  'svg',
-  'head',
-  'iframe',
-  'object',
-]);
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'acronym',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'img',
-  'kbd',
-  'label',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
-  'input',
-  'button',
-]);
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
-const ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  laquo: '«',
-  raquo: '»',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  bull: '•',
-  middot: '·',
-  times: '×',
-  deg: '°',
-  shy: '\u00ad',
-  thinsp: '\u2009',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  pound: '£',
-  euro: '€',
-  cent: '¢',
-  yen: '¥',
-};
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);?/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const cp =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-function htmlBlocks(html: string, readNoscript = false): string[] {
-  const blocks: string[] = [];
-  const lower = html.toLowerCase();
-  let current = '';
-  const flush = () => {
-    if (/\S/.test(current)) blocks.push(current.replace(/ *\n */g, '\n').trim());
-    current = '';
-  };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m !== null; m = TOKEN.exec(html)) {
-    const tag = m[2]?.toLowerCase();
-    if (tag === undefined) {
-      // Source whitespace renders as one space; only <br> makes a line break.
-      if (m[0][0] !== '<' || m[0] === '<') current += decodeEntities(m[0]).replace(/\s+/g, ' ');
-      continue;
-    }
-    const skip = SKIP.has(tag) || (tag === 'noscript' && !readNoscript);
-    if (skip && m[1] !== '/' && !/\/\s*$/.test(m[3] ?? '')) {
-      // Raw-text content (scripts may contain "<"): jump straight to the closing tag.
-      // An unclosed one (saved pages are not always well-formed) is read as normal markup.
-      const close = lower.indexOf(`</${tag}`, TOKEN.lastIndex);
-      if (close >= 0) TOKEN.lastIndex = close;
-      continue;
-    }
-    if (tag === 'br') current += '\n';
-    else if (!INLINE.has(tag)) flush();
-  }
-  flush();
-  return blocks;
-}
-
-function readHtml(path: string): string {
-  const bytes = readFileSync(path);
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const utf8 = /charset=["']?utf-?8/i.test(head) || !/charset=/i.test(head);
-  return new TextDecoder(utf8 ? 'utf-8' : 'windows-1252').decode(bytes);
-}
-
-function pageInfo(html: string): { hostname: string; lang: string } {
-  const base = /<base\s[^>]*href=["']?([^"' >]+)/i.exec(html)?.[1] ?? '';
-  let hostname = '';
-  try {
-    hostname = new URL(base).hostname;
-  } catch {
-    // no usable <base>: no hostname hint
-  }
-  const lang = /<html\b[^>]*\slang=["']?([\w-]+)/i.exec(html)?.[1] ?? '';
-  return { hostname, lang };
-}
+import {
+  CORPUS,
+  details,
+  engine,
+  FINDERS,
+  note,
+  printTable,
+  ratio,
+  readJson,
+  row,
+  VERBOSE,
+} from './eval/common';
+import { agreesWithRealMetadata, type GoogleCase, regionOf } from './eval/google';
+import { htmlBlocks, pageInfo, readHtml } from './eval/html';
+import { isNanpDigits, matchesLabel, nanpLabelsOf, type WebstructPage } from './eval/labels';
+import { printPerCountry } from './eval/per-country';
 
 // ---------------------------------------------------------------------------------------------
 // webstruct: hand-labelled TEL/FAX mentions on real business pages
-
-interface WebstructPage {
-  file: string;
-  set: string;
-  gold: Array<{ type: string; text: string; digits: string }>;
-}
-
-// A labelled number counts as US/Canada when it is a valid NANP number under full metadata.
-const isNanpDigits = (d: string) =>
-  /^1?[2-9]\d{2}[2-9]\d{6}$/.test(d) &&
-  parseWithMaxMetadata(`+1${d.slice(-10)}`)?.isValid() === true;
-// A found number matches a label when the label's digits are that number written some way:
-// national (with or without a trunk prefix), with the country code, or behind an IDD prefix. A
-// North American label only matches a +1 number, so a wrong-country reading is not credited.
-function matchesLabel(foundDigits: string, goldDigits: string, nanpLabel: boolean): boolean {
-  const phone = parsePhoneNumberFromString(`+${foundDigits}`);
-  if (!phone) return false;
-  const cc = phone.countryCallingCode;
-  const nsn = phone.nationalNumber;
-  if (nanpLabel) return cc === '1' && goldDigits.slice(-10) === nsn;
-  // Vanity labels carry both spellings: "1-888-LUTRON1 (588-7661)" → 1888588766 15887661.
-  if (cc === '1' && goldDigits.length > 11)
-    return goldDigits.startsWith(`1${nsn}`) || goldDigits.startsWith(nsn);
-  const at = goldDigits.indexOf(nsn);
-  if (at < 0) {
-    // A label of a local number without its area code.
-    return goldDigits.length >= 7 && nsn.endsWith(goldDigits);
-  }
-  const prefix = goldDigits.slice(0, at);
-  return ['', '0', '8', '06', cc, `${cc}0`, `00${cc}`, `011${cc}`, `00${cc}0`].includes(prefix);
-}
 
 function evalWebstruct(): void {
   const { pages } = readJson<{ pages: WebstructPage[] }>('vectors/webstruct-tel-gold.json');
@@ -280,15 +51,7 @@ function evalWebstruct(): void {
     // Several saved pages wrap their whole body in <noscript>, and the labels count it: read it.
     const blocks = htmlBlocks(html, true);
     const hint = countryHintForPage(pageInfo(html));
-    // One entry per distinct number; a label written "+65 …" or "(65) …" (a calling code, never a
-    // North American area code) is not North American whatever its digits.
-    const nanpGold = new Set(
-      page.gold
-        .filter(
-          (g) => isNanpDigits(g.digits) && !/^\(?\+\s*[02-9]|^\(\s*[2-9]\d?\s*\)/.test(g.text),
-        )
-        .map((g) => g.digits),
-    );
+    const nanpGold = nanpLabelsOf(page);
     const gold = [...new Set(page.gold.map((g) => g.digits))];
     const sameNumber = (f: string, g: string) => matchesLabel(f, g, nanpGold.has(g));
     for (const [name, finder] of FINDERS) {
@@ -352,29 +115,6 @@ function evalWebstruct(): void {
 
 // ---------------------------------------------------------------------------------------------
 // Google's PhoneNumberMatcherTest cases, scored at leniency VALID
-
-interface GoogleCase {
-  id: string;
-  text: string;
-  region: string | null;
-  expect: { VALID?: Array<{ raw: string; start: number; end: number }> };
-}
-
-function regionOf(region: string | null): CountryCode | undefined {
-  return region && region !== 'ZZ' ? (region as CountryCode) : undefined;
-}
-
-// Google's expectations were written against its test metadata. A case belongs to the
-// real-metadata subset when every expected number is valid under real (max) metadata and, for a
-// case expecting nothing, the whole text is not itself a valid number under real metadata.
-function agreesWithRealMetadata(c: GoogleCase): boolean {
-  const region = regionOf(c.region);
-  const valid = (s: string, extract: boolean) =>
-    parseWithMaxMetadata(s, { defaultCountry: region, extract })?.isValid() === true;
-  const expected = c.expect.VALID ?? [];
-  if (expected.length === 0) return !valid(c.text, false);
-  return expected.every((e) => valid(e.raw, false));
-}
 
 function evalGoogle(): void {
   const { vectors } = readJson<{ vectors: GoogleCase[] }>('vectors/google-matcher-find.json');
@@ -637,6 +377,7 @@ function main(): void {
   const listings = evalReadability();
   evalGate();
   printTable();
+  printPerCountry();
   for (const [name, listing] of listings) {
     console.log(`\nReadability pages, every number ${name} found (${listing.length}):`);
     for (const line of listing) console.log(line);
