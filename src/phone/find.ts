@@ -1,4 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/min';
+import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js/min';
 import { dialStringOf, isCallable, parseValidNumber } from './dial';
 import { checkExtension } from './extension';
 import { hasDigitRun, hasLabelledDigits } from './gate';
@@ -14,7 +14,8 @@ import {
   matchVanity,
 } from './matches';
 import { countriesNamedIn, onlyCountryBefore } from './named-country';
-import { lacksTrunkPrefix } from './national-prefix';
+import { isWrittenAsNanp } from './nanp-shape';
+import { lacksTrunkPrefix, omitsRequiredTrunkPrefix } from './national-prefix';
 import { mixesDigitScripts, normalizeText } from './normalize';
 import { isLabelled, trapOf } from './traps';
 
@@ -40,21 +41,29 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
   // Same-length rewrites only, so offsets in `prepared` are offsets in `text`.
   const prepared = maskDatesAndTimes(separateGluedWords(normalizeText(text)));
   const page = options.pageCountry ?? options.defaultCountry;
-  let matches = matchNumbers(prepared, page);
-  if (page && options.defaultCountry && page !== options.defaultCountry) {
-    matches = withoutDoubtfulReadings(prepared, matches, options.defaultCountry);
+  const own = options.defaultCountry;
+  let matches = nationalReadings(prepared, page);
+  if (page && own && page !== own) {
+    matches = withoutDoubtfulReadings(prepared, matches, own);
   }
   // A page hint can be wrong (many US sites declare `en-GB`), so numbers that are not valid for
   // the page's country are still read as the user's own national numbers — in what is left.
-  if (options.defaultCountry && page !== options.defaultCountry) {
+  // On a page read as a country outside North America, a North American reading needs a number
+  // written as one.
+  const foreignPage = isOutsideNanp(options.pageCountry);
+  if (own && page !== own) {
     const rest = matches.length > 0 ? blankOut(prepared, matches) : prepared;
-    if (hasDigitRun(rest))
-      matches = addDisjoint(matches, matchNumbers(rest, options.defaultCountry));
+    if (hasDigitRun(rest)) {
+      let ownReadings = nationalReadings(rest, own);
+      if (foreignPage) ownReadings = ownReadings.filter((m) => isNanpAsWritten(prepared, m));
+      matches = addDisjoint(matches, ownReadings);
+    }
   }
-  matches = withNamedCountry(prepared, matches, [page, options.defaultCountry]);
+  matches = withNamedCountry(prepared, matches, [page, own]);
   matches = withParenthesisedCode(prepared, matches);
   // A vanity match covers the whole "1-800-FLOWERS"; anything it overlaps is a fragment of it.
-  matches = addDisjoint(matchVanity(prepared, options.defaultCountry), matches);
+  // Without its leading 1, one is read only where the page is not another country's.
+  matches = addDisjoint(matchVanity(prepared, foreignPage ? undefined : own), matches);
   const found: FoundNumber[] = [];
   for (const m of matches) {
     if (!isCallable(m.phone) || mixesDigitScripts(text.slice(m.start, m.end))) continue;
@@ -93,6 +102,27 @@ function withParenthesisedCode(text: string, matches: Match[]): Match[] {
   if (!hasDigitRun(rest)) return matches;
   const labelled = (m: Match) => isLabelled(text.slice(Math.max(0, m.start - CONTEXT), m.start));
   return addDisjoint(matches, matchParenthesisedCode(rest).filter(labelled));
+}
+
+// libphonenumber's readings for `country`, less the national ones that leave out the trunk
+// prefix the country always writes ("100-0005" on a German page).
+function nationalReadings(text: string, country: CountryCode | undefined): Match[] {
+  return matchNumbers(text, country).filter(
+    (m) => m.idd || !omitsRequiredTrunkPrefix(text.slice(m.start, m.end), m.phone),
+  );
+}
+
+function isOutsideNanp(country: CountryCode | undefined): boolean {
+  return country !== undefined && getCountryCallingCode(country) !== '1';
+}
+
+// A North American reading of text written the North American way, or any other reading.
+function isNanpAsWritten(text: string, m: Match): boolean {
+  return (
+    m.phone.countryCallingCode !== '1' ||
+    m.idd === true ||
+    isWrittenAsNanp(text.slice(m.start, m.end))
+  );
 }
 
 // Page-country readings without the page country's trunk prefix, of text that is a valid number
