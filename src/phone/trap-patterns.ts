@@ -76,10 +76,5 @@ const STATE = /\b[A-Z]{2}\s+$/;
 // North American numbers written with slashes: "650/253-1234", "1/650/253/1234".
 export const NANP_GROUPS = /^(?:1,)?3,(?:3,4|7)$/;
 
-export const ID_BEFORE =
-  /\b(?:order|tracking|invoice|ref|reference|id|sku|item|acct|account|confirmation|case|ticket|serial|model|part|po|transaction|receipt|booking|customer|member|policy|patent|isin|ean|upc|asin|st\.?\s?nr|steuernummer|ust-?idnr|tax|vat|hrb|iban|bic|ein|ssn|abn|siret|siren|kvk|nr|no)\b\.?\s*(?:(?:no|nr|num|number|id|code)\b\.?\s*)?(?:#|:)?\s*$/i;
-export const PHONE_WORD =
-  /\b(?:tel|phone|call|caller|fax|mobile|cell|telephone|contact|toll|hotline|whatsapp|sms|text|dial|line|telefon|téléphone|fono|telefone|handy)/i;
-
 export const COORDINATE = /^-?\d{1,3}\.\d{3,}\s*,?\s*-?\d{1,3}(?:\.\d+)?$/;
 export const DECIMAL = /^\d{1,3}\.\d{3,}$/;

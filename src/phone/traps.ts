@@ -14,10 +14,10 @@ export interface TrapContext {
   nanp: boolean;
 }
 
+import { ID_BEFORE, PHONE_WORD } from './labels';
 import {
   COORDINATE,
   DECIMAL,
-  ID_BEFORE,
   ISBN_BEFORE,
   ISBN_SHAPE,
   isDate,
@@ -27,13 +27,13 @@ import {
   isYear,
   isZip,
   NANP_GROUPS,
-  PHONE_WORD,
   PRICE_AFTER,
   PRICE_BEFORE,
   THOUSANDS,
 } from './trap-patterns';
 
 const GROUPS = /\d+/g;
+const IBAN_BEFORE = /(?:^|[^\p{L}\d])[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4})+\s?$/u;
 const PREFIXED_ID = /(?:^|[^\p{L}\d])\p{L}{2,}[\p{L}\d]*-$/u;
 
 /** The reason `ctx` is not a phone number, or undefined when it may be one. */
@@ -62,6 +62,13 @@ const CHECKS: Array<[string, Check]> = [
   ['isbn', (c, g) => ISBN_BEFORE.test(c.before) || (ISBN_SHAPE.test(c.raw) && isIsbnLength(g))],
   ['date', (c) => isDate(c)],
   ['year-range', (_c, g) => g.length === 2 && g.every(isYear)],
+  // "2023-457812", "2024/000123": an order, invoice or patent number led by its year.
+  [
+    'year-reference',
+    (c, g, s) => !c.international && g.length === 2 && isYear(g[0] ?? '') && /^[-/.]$/.test(s),
+  ],
+  // "NL91 ABNA 0417 1643 00": the rest of an IBAN after its country and check digits.
+  ['bank-account', (c) => IBAN_BEFORE.test(c.before)],
   [
     'price',
     (c) => PRICE_BEFORE.test(c.before) || PRICE_AFTER.test(c.after) || THOUSANDS.test(c.raw),
