@@ -3,6 +3,7 @@ import {
   type PhoneNumber,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/min';
+import { markForeignExtensions } from './extension-words';
 import { mixesDigitScripts, normalizeText } from './normalize';
 import { vanityReading, vanityToDigits } from './vanity';
 
@@ -108,6 +109,7 @@ function cleanInput(input: string): string {
   let text = normalizeText(input).trim();
   const tel = /(?:^|\s)(?:tel|callto):\/{0,2}(\S+)/i.exec(text);
   if (tel?.[1]) text = fromTelUri(tel[1]);
+  text = markForeignExtensions(text);
   return text.replace(/^\+[\s+]*(?=\+)/, '').replace(/^\+\s*(?=0)/, '');
 }
 

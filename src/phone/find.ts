@@ -1,6 +1,7 @@
 import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js/min';
 import { dialStringOf, isCallable, parseValidNumber } from './dial';
 import { checkExtension } from './extension';
+import { markForeignExtensions } from './extension-words';
 import { hasDigitRun, hasLabelledDigits } from './gate';
 import { separateGluedWords } from './joins';
 import { maskDatesAndTimes } from './mask';
@@ -39,7 +40,9 @@ export interface FindOptions {
 export function findPhoneNumbers(text: string, options: FindOptions): FoundNumber[] {
   if (!hasDigitRun(text)) return [];
   // Same-length rewrites only, so offsets in `prepared` are offsets in `text`.
-  const prepared = maskDatesAndTimes(separateGluedWords(normalizeText(text)));
+  const prepared = maskDatesAndTimes(
+    separateGluedWords(markForeignExtensions(normalizeText(text))),
+  );
   const page = options.pageCountry ?? options.defaultCountry;
   const own = options.defaultCountry;
   let matches = nationalReadings(prepared, page);

@@ -22,6 +22,8 @@ export function normalizeText(text: string): string {
 function mapChar(text: string, i: number, c: number): string {
   const ch = text[i] ?? '';
   if (c === 0xff0b) return '+';
+  if (c === 0xff08) return '(';
+  if (c === 0xff09) return ')';
   // Dash look-alikes that people (and Google's tests) use between digit groups.
   if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014) return '-';
   if (c === 0x2212 || c === 0x30fc || c === 0xff0d) return '-';

@@ -39,7 +39,10 @@ const COMPACT_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 export function isDate(c: TrapContext): boolean {
   if (COMPACT_DATE.test(c.raw)) return true;
   const m = DATE.exec(c.raw);
+  // Digits before the date make it a number's tail: "0341 25.18.76" is an Italian number.
   if (!m) return false;
+  const dateStart = m.index + (/^\d/.test(m[0]) ? 0 : 1);
+  if (/\d/.test(c.raw.slice(0, dateStart))) return false;
   const rest = c.raw.slice(m.index + m[0].length).replace(/\D/g, '');
   return rest.length === 0 || (/^\d{1,2}$/.test(rest) && /^\s?[:h.]\d\d/.test(c.after));
 }
@@ -76,5 +79,6 @@ const STATE = /\b[A-Z]{2}\s+$/;
 // North American numbers written with slashes: "650/253-1234", "1/650/253/1234".
 export const NANP_GROUPS = /^(?:1,)?3,(?:3,4|7)$/;
 
-export const COORDINATE = /^-?\d{1,3}\.\d{3,}\s*,?\s*-?\d{1,3}(?:\.\d+)?$/;
+// Two decimals apart ("40.7128, -74.0060", "34.0522,-118.2437"); "02.1234.5678" is an Italian number.
+export const COORDINATE = /^-?\d{1,3}\.\d{3,}(?:\s*,\s*|\s+|(?=-))-?\d{1,3}(?:\.\d+)?$/;
 export const DECIMAL = /^\d{1,3}\.\d{3,}$/;
