@@ -15,10 +15,15 @@ export interface Span {
   end: number;
   e164: string;
 }
-export type Finder = (text: string, country: CountryCode | undefined, hint?: CountryCode) => Span[];
+export type Finder = (
+  text: string,
+  country: CountryCode | undefined,
+  hint?: CountryCode,
+  textCountries?: readonly CountryCode[],
+) => Span[];
 
-export const engine: Finder = (text, country, hint) =>
-  findPhoneNumbers(text, { defaultCountry: country, pageCountry: hint });
+export const engine: Finder = (text, country, hint, textCountries) =>
+  findPhoneNumbers(text, { defaultCountry: country, pageCountry: hint, textCountries });
 
 // The baseline: the library on its own; a page hint simply replaces the default country.
 export const plain: Finder = (text, country, hint) => {

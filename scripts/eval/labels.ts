@@ -35,13 +35,15 @@ export function matchesLabel(foundDigits: string, goldDigits: string, nanpLabel:
 
 /**
  * The page's North American labels, one entry per distinct number; a label written "+65 …" or
- * "(65) …" (a calling code, never a North American area code) is not North American whatever
- * its digits.
+ * "(65) …" (a calling code, never a North American area code), or grouped after a two-digit
+ * code ("21 52387990", Shanghai's area code), is not North American whatever its digits.
  */
+const NOT_NANP_AS_WRITTEN = /^\(?\+\s*[02-9]|^\(\s*[2-9]\d?\s*\)|^\d\d[\s-]\d/;
+
 export function nanpLabelsOf(page: WebstructPage): Set<string> {
   return new Set(
     page.gold
-      .filter((g) => isNanpDigits(g.digits) && !/^\(?\+\s*[02-9]|^\(\s*[2-9]\d?\s*\)/.test(g.text))
+      .filter((g) => isNanpDigits(g.digits) && !NOT_NANP_AS_WRITTEN.test(g.text))
       .map((g) => g.digits),
   );
 }

@@ -4,11 +4,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { countryHintForPage } from '../../src/phone/index';
 import { CORPUS, FINDERS, type Finder, note, readJson } from './common';
 import { agreesWithRealMetadata, type GoogleCase, regionOf } from './google';
-import { htmlBlocks, pageInfo, readHtml } from './html';
 import { matchesLabel, nanpLabelsOf, type WebstructPage } from './labels';
+import { findOnPage, readPage } from './page';
 
 interface Counts {
   labels: number;
@@ -44,20 +43,20 @@ function tallyWebstruct(): void {
   for (const page of pages) {
     const path = join(CORPUS, page.file);
     if (!existsSync(path)) continue;
-    const html = readHtml(path);
-    const hint = countryHintForPage(pageInfo(html));
+    const text = readPage(path, true);
+    const hint = text.hint;
     const nanp = nanpLabelsOf(page);
     const labels = [...new Set(page.gold.map((g) => g.digits))];
     // US pages are the US/CA rows of the main table; a page without a hint is "non-US" when
     // one of its labels is not North American.
     if (hint === 'US' || (hint === undefined && labels.every((l) => nanp.has(l)))) continue;
     const key = `webstruct ${hint ?? 'no hint'}`;
-    const blocks = htmlBlocks(html, true);
     FINDERS.forEach(([name, finder], i) => {
       const counts = countsFor(key, i);
       const found = new Set<string>();
-      for (const block of blocks)
-        for (const s of finder(block, 'US', hint)) found.add(s.e164.slice(1));
+      for (const { span } of findOnPage(name, finder, text, 'US', true)) {
+        found.add(span.e164.slice(1));
+      }
       const same = (f: string, l: string) => matchesLabel(f, l, nanp.has(l));
       counts.labels += labels.length;
       for (const l of labels) {

@@ -1,5 +1,6 @@
 import {
   type CountryCode,
+  countriesOfText,
   countryHintForPage,
   type Dialable,
   findPhoneNumbers,
@@ -25,9 +26,12 @@ export async function findPageNumbers(
 ): Promise<Result<PageNumber[][]>> {
   // The frame's own address, as the browser reports it: a page cannot claim another country.
   const pageCountry = countryHintForPage({ hostname: hostnameOf(frameUrl), lang });
+  // Without one, the countries the batch writes numbers of ("+91 22 …") read what is left.
+  const textCountries = pageCountry ? [] : countriesOfText(texts, [defaultCountry as CountryCode]);
   const options = {
     defaultCountry: defaultCountry as CountryCode,
     ...(pageCountry ? { pageCountry } : {}),
+    ...(textCountries.length > 0 ? { textCountries } : {}),
   };
   const found: PageNumber[][] = [];
   let sliceStart = performance.now();

@@ -30,10 +30,10 @@ const WORDS = [
 
 // After a digit (and a few separators), the word, then separators and the extension's digits.
 const FOREIGN_EXTENSION = new RegExp(
-  `(?<=\\d[ \\t,-]*)(\\(\\s*)?(?:${WORDS.join('|')})(?![\\p{L}])(?=[\\s.:：-]*\\d{1,6}(?:\\s*\\))?(?!\\d))`,
+  `(?<=\\d[ \\t,-]*)(\\(\\s*)?(${WORDS.join('|')})(?![\\p{L}])([\\s.:：-]*)(?=\\d{1,6}(?:\\s*\\))?(?!\\d))`,
   'giu',
 );
-const CLOSING = /^(\s*[.:：-]*\s*\d{1,6})(\s*\))/;
+const CLOSING = /^(\d{1,6})(\s*\))/;
 const ANY_WORD = new RegExp(WORDS.join('|'), 'iu');
 
 /** `text` with foreign extension words rewritten to "ext"; same length. */
@@ -43,10 +43,11 @@ export function markForeignExtensions(text: string): string {
   let out = '';
   let at = 0;
   for (const m of text.matchAll(FOREIGN_EXTENSION)) {
-    const paren = m[1] ?? '';
-    const word = m[0].slice(paren.length);
-    const end = m.index + m[0].length;
+    const [whole, paren = '', word = '', separators = ''] = m;
+    const end = m.index + whole.length;
+    // The separators become spaces: "poste : 12" (French typography) → "  ext   12".
     out += text.slice(at, m.index) + ' '.repeat(paren.length) + asExt(word);
+    out += ' '.repeat(separators.length);
     at = end;
     const closing = paren ? CLOSING.exec(text.slice(end)) : null;
     if (closing) {
@@ -59,7 +60,6 @@ export function markForeignExtensions(text: string): string {
 }
 
 function asExt(word: string): string {
-  // Padding goes first: libphonenumber allows spaces before the label, and wants any ":" or "."
-  // right after it ("poste: 12" → "  ext: 12").
+  // Padding goes before the label, where libphonenumber allows spaces ("poste" → "  ext").
   return word.length >= 3 ? `${' '.repeat(word.length - 3)}ext` : `${' '.repeat(word.length - 1)}x`;
 }

@@ -14,10 +14,11 @@ import {
   matchParenthesisedCode,
   matchVanity,
 } from './matches';
-import { countriesNamedIn, onlyCountryBefore } from './named-country';
+import { countriesNamedIn, type NamedCountry, onlyCountryBefore } from './named-country';
 import { isWrittenAsNanp } from './nanp-shape';
-import { lacksTrunkPrefix, omitsRequiredTrunkPrefix } from './national-prefix';
+import { lacksTrunkPrefix } from './national-prefix';
 import { mixesDigitScripts, normalizeText } from './normalize';
+import { nationalReadings, readAsOneOf } from './readings';
 import { isLabelled, trapOf } from './traps';
 
 export interface FoundNumber {
@@ -34,6 +35,12 @@ export interface FindOptions {
   defaultCountry: CountryCode | undefined;
   /** The page's own country (see `countryHintForPage`); wins over `defaultCountry`. */
   pageCountry?: CountryCode | undefined;
+  /**
+   * For a page without a country of its own: the countries its text writes numbers of or names
+   * (see `countriesOfText`). A national number the user's country left unread is read as the one
+   * of them it is valid in.
+   */
+  textCountries?: readonly CountryCode[] | undefined;
 }
 
 /** Valid, callable phone numbers in `text`, sorted and non-overlapping. */
@@ -45,27 +52,33 @@ export function findPhoneNumbers(text: string, options: FindOptions): FoundNumbe
   );
   const page = options.pageCountry ?? options.defaultCountry;
   const own = options.defaultCountry;
-  let matches = nationalReadings(prepared, page);
+  // A number is read as North American only when written as one, on a page read as a country
+  // outside North America, or after a block names one ("Shanghai, China Tel: 21 52387990").
+  const nanpAllowed = nanpCheck(prepared, options.pageCountry, own);
+  let matches = nationalReadings(prepared, page).filter(nanpAllowed);
   if (page && own && page !== own) {
     matches = withoutDoubtfulReadings(prepared, matches, own);
   }
   // A page hint can be wrong (many US sites declare `en-GB`), so numbers that are not valid for
   // the page's country are still read as the user's own national numbers — in what is left.
-  // On a page read as a country outside North America, a North American reading needs a number
-  // written as one.
-  const foreignPage = isOutsideNanp(options.pageCountry);
   if (own && page !== own) {
     const rest = matches.length > 0 ? blankOut(prepared, matches) : prepared;
-    if (hasDigitRun(rest)) {
-      let ownReadings = nationalReadings(rest, own);
-      if (foreignPage) ownReadings = ownReadings.filter((m) => isNanpAsWritten(prepared, m));
-      matches = addDisjoint(matches, ownReadings);
-    }
+    if (hasDigitRun(rest))
+      matches = addDisjoint(matches, nationalReadings(rest, own).filter(nanpAllowed));
   }
   matches = withNamedCountry(prepared, matches, [page, own]);
   matches = withParenthesisedCode(prepared, matches);
+  // Last, and only on a page without a country: the countries its text names or writes numbers of.
+  const fromText = options.pageCountry
+    ? []
+    : (options.textCountries ?? []).filter((c) => c !== own);
+  if (fromText.length > 0) {
+    const rest = matches.length > 0 ? blankOut(prepared, matches) : prepared;
+    if (hasDigitRun(rest)) matches = addDisjoint(matches, readAsOneOf(rest, fromText));
+  }
   // A vanity match covers the whole "1-800-FLOWERS"; anything it overlaps is a fragment of it.
   // Without its leading 1, one is read only where the page is not another country's.
+  const foreignPage = isOutsideNanp(options.pageCountry);
   matches = addDisjoint(matchVanity(prepared, foreignPage ? undefined : own), matches);
   const found: FoundNumber[] = [];
   for (const m of matches) {
@@ -107,25 +120,28 @@ function withParenthesisedCode(text: string, matches: Match[]): Match[] {
   return addDisjoint(matches, matchParenthesisedCode(rest).filter(labelled));
 }
 
-// libphonenumber's readings for `country`, less the national ones that leave out the trunk
-// prefix the country always writes ("100-0005" on a German page).
-function nationalReadings(text: string, country: CountryCode | undefined): Match[] {
-  return matchNumbers(text, country).filter(
-    (m) => m.idd || !omitsRequiredTrunkPrefix(text.slice(m.start, m.end), m.phone),
-  );
-}
-
 function isOutsideNanp(country: CountryCode | undefined): boolean {
   return country !== undefined && getCountryCallingCode(country) !== '1';
 }
 
-// A North American reading of text written the North American way, or any other reading.
-function isNanpAsWritten(text: string, m: Match): boolean {
-  return (
-    m.phone.countryCallingCode !== '1' ||
-    m.idd === true ||
-    isWrittenAsNanp(text.slice(m.start, m.end))
-  );
+// Which North American readings stand: all of them on a North American page; on a page of
+// another country, those written as one; on a page without a country, those written as one or not
+// preceded by the name of another country in their block.
+function nanpCheck(
+  text: string,
+  pageCountry: CountryCode | undefined,
+  own: CountryCode | undefined,
+): (m: Match) => boolean {
+  const foreignPage = isOutsideNanp(pageCountry);
+  if (pageCountry && !foreignPage) return () => true;
+  let named: NamedCountry[] | undefined;
+  return (m) => {
+    if (m.phone.countryCallingCode !== '1' || m.idd === true) return true;
+    if (isWrittenAsNanp(text.slice(m.start, m.end))) return true;
+    if (foreignPage) return false;
+    named ??= countriesNamedIn(text, [own]);
+    return !isOutsideNanp(onlyCountryBefore(named, m.start));
+  };
 }
 
 // Page-country readings without the page country's trunk prefix, of text that is a valid number

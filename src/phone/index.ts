@@ -8,3 +8,4 @@ export type { FindOptions, FoundNumber } from './find';
 export { findPhoneNumbers } from './find';
 export { hasDigitRun } from './gate';
 export { guessCountry, regionOf } from './region';
+export { countriesOfText } from './text-country';
