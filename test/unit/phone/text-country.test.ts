@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPageNumbers } from '../../../src/background/page-numbers';
-import { countriesOfText, findPhoneNumbers } from '../../../src/phone/index';
+import { type CountryCode, countriesOfText, findPhoneNumbers } from '../../../src/phone/index';
 
 // A page whose address and language name no country (a `.com`) says where it is by the numbers it
 // writes with their calling code, or else by the countries it names; the national numbers a US
@@ -45,7 +45,7 @@ describe('countriesOfText', () => {
 });
 
 describe('reading a page by its text countries', () => {
-  const read = (text: string, textCountries: Parameters<typeof countriesOfText>[1]) =>
+  const read = (text: string, textCountries: CountryCode[]) =>
     findPhoneNumbers(text, { defaultCountry: US, textCountries }).map((n) => n.e164);
 
   it('reads national numbers the user’s country cannot', () => {
