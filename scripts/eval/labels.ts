@@ -14,7 +14,8 @@ export const isNanpDigits = (d: string) =>
   parseWithMaxMetadata(`+1${d.slice(-10)}`)?.isValid() === true;
 // A found number matches a label when the label's digits are that number written some way:
 // national (with or without a trunk prefix), with the country code, or behind an IDD prefix. A
-// North American label only matches a +1 number, so a wrong-country reading is not credited.
+// North American label only matches a +1 number and another label only a number of another
+// country, so a wrong-country reading is not credited.
 export function matchesLabel(foundDigits: string, goldDigits: string, nanpLabel: boolean): boolean {
   const phone = parsePhoneNumberFromString(`+${foundDigits}`);
   if (!phone) return false;
@@ -22,8 +23,12 @@ export function matchesLabel(foundDigits: string, goldDigits: string, nanpLabel:
   const nsn = phone.nationalNumber;
   if (nanpLabel) return cc === '1' && goldDigits.slice(-10) === nsn;
   // Vanity labels carry both spellings: "1-888-LUTRON1 (588-7661)" → 1888588766 15887661.
-  if (cc === '1' && goldDigits.length > 11)
-    return goldDigits.startsWith(`1${nsn}`) || goldDigits.startsWith(nsn);
+  // Any other label that is not North American is not matched by a North American reading.
+  if (cc === '1') {
+    return (
+      goldDigits.length > 11 && (goldDigits.startsWith(`1${nsn}`) || goldDigits.startsWith(nsn))
+    );
+  }
   const at = goldDigits.indexOf(nsn);
   if (at < 0) {
     // A label of a local number without its area code.
