@@ -33,6 +33,8 @@ import {
 } from './trap-patterns';
 
 const GROUPS = /\d+/g;
+const TIMES = /^(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s+(?:[01]?\d|2[0-3])\.[0-5]\d)+$/;
+const TWO_SINGLE_DIGITS = /(?:^|\s)\d\s+\d(?=\s|$)/;
 const IBAN_BEFORE = /(?:^|[^\p{L}\d])[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4})+\s?$/u;
 const PREFIXED_ID = /(?:^|[^\p{L}\d])\p{L}{2,}[\p{L}\d]*-$/u;
 
@@ -66,6 +68,19 @@ const CHECKS: Array<[string, Check]> = [
   [
     'year-reference',
     (c, g, s) => !c.international && g.length === 2 && isYear(g[0] ?? '') && /^[-/.]$/.test(s),
+  ],
+  // "06.12 06.42 07.12": a timetable; "38 29 7 2 89 22": a row of a league table (games, won,
+  // drawn, lost, goals); phone numbers never hold two one-digit groups side by side.
+  ['times', (c) => TIMES.test(c.raw)],
+  // (Digits spelt out one by one, "0 3 3 3 1 6 0 0 5", or led by a trunk 0 are a number.)
+  [
+    'table-row',
+    (c, g) =>
+      !c.international &&
+      g.length >= 4 &&
+      !c.raw.startsWith('0') &&
+      g.some((x) => x.length > 1) &&
+      TWO_SINGLE_DIGITS.test(c.raw),
   ],
   // "NL91 ABNA 0417 1643 00": the rest of an IBAN after its country and check digits.
   ['bank-account', (c) => IBAN_BEFORE.test(c.before)],
