@@ -1,7 +1,9 @@
 // `npm run eval`: detection and normalisation accuracy of the phone engine against public suites in
 // ../shared/corpus (see its README), side by side with plain libphonenumber-js `findNumbers`
 // (leniency 'valid', min metadata). The corpus is read in place, never copied into the repository.
-// `--verbose` also lists every miss and false positive.
+// Saved pages are read the way the extension reads them (scripts/eval/page.ts), and a second table
+// gives the figures per country (scripts/eval/per-country.ts). `--verbose` also lists every miss
+// and false positive.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';

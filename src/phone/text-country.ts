@@ -3,6 +3,7 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/min';
+import { hasLabelledDigits } from './gate';
 import { rewriteIdd } from './idd';
 import { countriesNamedIn } from './named-country';
 import { normalizeText } from './normalize';
@@ -16,6 +17,8 @@ import { normalizeText } from './normalize';
 
 // A `+` (or a rewritten `00`/`011`) and the digits and separators of one number after it.
 const INTERNATIONAL = /\+[\s(]*[1-9][\d\s().-]{5,20}\d/g;
+// Cheap test before the work: a plus, or 00 / 011 not inside a longer number.
+const MAYBE_INTERNATIONAL = /[+＋]|(?<![\d０-９])(?:0|０)(?:0|０|11)/;
 /** More countries than this make a list of offices abroad, not a page's own country. */
 const MAX_COUNTRIES = 4;
 
@@ -34,15 +37,19 @@ export function countriesOfText(
     counts.set(country, (counts.get(country) ?? 0) + 1);
   };
   for (const raw of texts) {
-    if (!raw.includes('+') && !raw.includes('00') && !/[＋０]/.test(raw)) continue;
+    if (!MAYBE_INTERNATIONAL.test(raw)) continue;
     const text = normalizeText(raw);
     const international = rewriteIdd(text)?.text ?? text;
     for (const m of international.matchAll(INTERNATIONAL)) add(countryOfNumber(m[0]));
   }
   // Names count only when no number says where the page is: they are mentions, numbers are facts.
+  // And only in blocks with a phone label ("Toll Free (India): …"), which keeps the name search
+  // off the long text of articles.
   if (counts.size === 0) {
-    for (const raw of texts)
+    for (const raw of texts) {
+      if (!hasLabelledDigits(raw)) continue;
       for (const n of countriesNamedIn(normalizeText(raw), known)) add(n.country);
+    }
   }
   if (counts.size > MAX_COUNTRIES) return [];
   return [...counts].sort((a, b) => b[1] - a[1]).map(([country]) => country);
