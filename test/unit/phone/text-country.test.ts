@@ -25,11 +25,11 @@ describe('countriesOfText', () => {
     expect(countriesOfText(['Paris +33 1 42 68 53 00'], ['FR'])).toEqual([]);
   });
 
-  it('counts names only when no number has a calling code', () => {
-    expect(countriesOfText(['Registered in England', 'Sales: 0113 234 5678'], [US])).toEqual([
-      'GB',
-    ]);
-    expect(countriesOfText(['Visit Spain!', 'Call +44 20 7946 0123'], [US])).toEqual(['GB']);
+  it('counts names only when no number has a calling code, and only beside a phone label', () => {
+    expect(countriesOfText(['Leeds, England. Tel: 0113 234 5678'], [US])).toEqual(['GB']);
+    expect(countriesOfText(['Visit Spain! Call +44 20 7946 0123'], [US])).toEqual(['GB']);
+    // A name in an article is a mention, not where the page is.
+    expect(countriesOfText(['Registered in England, no. 04612345'], [US])).toEqual([]);
   });
 
   it('gives nothing for a list of offices in many countries', () => {
