@@ -265,6 +265,7 @@ describe('North American numbers on a page of another country', () => {
       'US office: 1 (973) 555-1212',
       'US office: (973) 555-1212',
       'US office: 973-555-1212',
+      'US office: 973 555 1212',
     ]) {
       expect(
         onGermanPage(text).map(([, e]) => e),
