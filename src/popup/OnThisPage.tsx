@@ -47,6 +47,7 @@ export function OnThisPage({ client, tabId, close }: OnThisPageProps) {
     if (tabId === null) return;
     setError(null);
     const reply = await client('showPageNumber', { tabId, frameId: item.frameId, key: item.key });
+    // The focus goes back to the page, where the card's Call has it.
     if (reply.ok) close();
     else setError(reply.error);
   }
