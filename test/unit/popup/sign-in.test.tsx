@@ -71,8 +71,8 @@ describe('popup sign-in', () => {
   });
 
   it.each([
-    ['unknown-client', 'errorUnknownClient', 'Client ID'],
-    ['network', 'errorUnreachable', 'Password'],
+    ['unknown-client' as const, 'errorUnknownClient', 'Client ID'],
+    ['network' as const, 'errorUnreachable', 'Password'],
   ])('after a %s failure keeps the password typed and focuses %s', async (code, key, focused) => {
     const fake = await openPopup({ signIn: fail(code, text(key, 'integrate.versature.com')) });
     fillIn('ada@example.com', 'hunter2');
