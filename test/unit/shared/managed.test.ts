@@ -237,3 +237,26 @@ describe('the managed schema (public/managed-schema.json) and the manifest', () 
     expect(firefox.storage).toBeUndefined();
   });
 });
+
+describe('the README’s policy examples for administrators', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## For administrators'));
+  const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) =>
+    JSON.parse(m[1] ?? ''),
+  );
+
+  it('are complete: every key, for Chrome and Firefox, valid, with no warning', () => {
+    const entries = [
+      Object.values(blocks[0]['3rdparty'].extensions)[0],
+      Object.values(blocks[1].policies['3rdparty'].Extensions)[0],
+    ];
+    expect(blocks).toHaveLength(2);
+    for (const entry of entries) {
+      expect(Object.keys(entry as object).sort()).toEqual(Object.keys(schema.properties).sort());
+      const { policy, warnings } = read(entry);
+      expect(warnings).toEqual([]);
+      expect(policy.managed).toBe(true);
+    }
+    expect(entries[0]).toEqual(example);
+  });
+});
