@@ -25,8 +25,18 @@ export function apiBaseFromEnv(value = process.env.N2P_API_BASE): string {
   return url.origin;
 }
 
+/**
+ * The development extension id the manifest's `key` gives in Chrome (the key's SHA-256, first 32
+ * hex digits spelled a–p). Policies and tests can name it; the store's id differs (README,
+ * "For administrators"), and `npm run package` leaves `key` out, as the store requires.
+ */
+export const DEV_CHROME_ID = 'eacdnepgeknopnphimagddcobpehahjh';
+
 export function manifestFor(target: Target, apiBase: string): ManifestV3Export {
-  const { background, browser_specific_settings, ...common } = structuredClone(baseManifest);
+  // Chrome only: the stable id (`key`) and the managed-storage schema. Firefox reads policies
+  // from its own policies.json (`3rdparty`), needs no schema, and warns about both keys.
+  const { background, browser_specific_settings, key, storage, ...common } =
+    structuredClone(baseManifest);
   // Match patterns take no port; the host permission covers the API's host.
   const host = new URL(apiBase);
   return {
@@ -34,7 +44,11 @@ export function manifestFor(target: Target, apiBase: string): ManifestV3Export {
     version: pkg.version,
     host_permissions: [`${host.protocol}//${host.hostname}/*`],
     ...(target === 'chrome'
-      ? { background: { service_worker: background.service_worker, type: 'module' as const } }
+      ? {
+          key,
+          storage,
+          background: { service_worker: background.service_worker, type: 'module' as const },
+        }
       : {
           background: { scripts: background.scripts, type: 'module' as const },
           browser_specific_settings,

@@ -13,6 +13,8 @@ import type { HttpOutcome } from './http';
  */
 export function createAccount(api: Api, auth: Auth) {
   let cache: AccountView | null = null;
+  /** The last devices list net2phone gave, kept even when the caller-ID list failed. */
+  let devices: AccountView['devices'] | null = null;
 
   /** GET with a fresh token; a 401 gets one refresh and one retry (GETs are safe). */
   async function authorizedGet(path: string): Promise<Result<unknown>> {
@@ -28,7 +30,7 @@ export function createAccount(api: Api, auth: Auth) {
     return { ok: false, error: describeFailure(outcome, api.host) };
   }
 
-  async function list<T>(path: string, parse: (b: unknown) => T[]): Promise<[T[], AppError?]> {
+  async function listOf<T>(path: string, parse: (b: unknown) => T[]): Promise<[T[], AppError?]> {
     const result = await authorizedGet(path);
     if (!result.ok) return [[], result.error];
     return [parse(result.value)];
@@ -47,12 +49,13 @@ export function createAccount(api: Api, auth: Auth) {
       if (cache && !refresh) return ok(cache);
       const session = await auth.read();
       if (!session) return fail('not-signed-in', t('errorNotSignedIn'));
-      const [[devices, devicesError], [callerIds, callerIdsError]] = await Promise.all([
-        list('devices/users/current/', parseDevices),
-        list('caller_id_numbers/', parseCallerIds),
+      const [[deviceList, devicesError], [callerIds, callerIdsError]] = await Promise.all([
+        listOf('devices/users/current/', parseDevices),
+        listOf('caller_id_numbers/', parseCallerIds),
       ]);
+      if (!devicesError) devices = deviceList;
       const view: AccountView = {
-        devices,
+        devices: deviceList,
         callerIds,
         ...(devicesError ? { devicesError } : {}),
         ...(callerIdsError ? { callerIdsError } : {}),
@@ -64,6 +67,22 @@ export function createAccount(api: Api, auth: Auth) {
 
     forget() {
       cache = null;
+      devices = null;
+    },
+
+    /**
+     * The device to ring first (its AOR): the saved choice only while the account lists it.
+     * The list comes from the cache, else from one request; without a list nothing is sent
+     * (net2phone then rings the user's default), so a removed device is never named.
+     */
+    async deviceToSend(saved: string): Promise<string> {
+      if (!saved) return '';
+      if (!devices) {
+        const [found, error] = await listOf('devices/users/current/', parseDevices);
+        if (error) return '';
+        devices = found;
+      }
+      return devices.some((d) => d.aor === saved) ? saved : '';
     },
 
     /**

@@ -54,6 +54,8 @@ export interface CallerOptions {
   parse: (input: string) => Promise<ParsedNumber | null>;
   /** The chosen caller-ID number (E.164), or '' for net2phone's default. */
   callerId?: () => Promise<string>;
+  /** The AOR of the device chosen to ring first (Ring on), or '' for net2phone's default. */
+  ringOn?: () => Promise<string>;
   /** Told once per request actually sent, with its outcome (Recent calls). */
   onAttempt?: (record: Omit<CallRecord, 'id'>) => void;
   /**
@@ -79,16 +81,25 @@ export const UNKNOWN_REMEMBERED_MS = 10 * 60_000;
  * may have reached net2phone is never retried; only a 401 (rejected before
  * acting) earns one refresh and one more try (reference §11.4).
  */
-export function createCaller({
-  api,
-  auth,
-  now,
-  sleep,
-  parse,
-  callerId,
-  onAttempt,
-  confirm,
-}: CallerOptions) {
+/**
+ * What `POST /api/calls/` is sent for one call, built here and nowhere else (reference §5.1):
+ * `to`, then `from` only when the user picked a device (its `user@domain`, from the AOR
+ * `sip:user@domain`), and `caller_id_number` only when they picked one.
+ */
+export function callBody(
+  dial: string,
+  chosen: { callerId?: string; ringOn?: string } = {},
+): Record<string, string> {
+  const from = chosen.ringOn ? chosen.ringOn.replace(/^sips?:/i, '') : '';
+  return {
+    to: dial,
+    ...(from ? { from } : {}),
+    ...(chosen.callerId ? { caller_id_number: chosen.callerId } : {}),
+  };
+}
+
+export function createCaller(options: CallerOptions) {
+  const { api, auth, now, sleep, parse, callerId, ringOn, onAttempt, confirm } = options;
   /** The last request: shared while in flight and for DEBOUNCE_MS after it settles. */
   let recent: { dial: string; settledAt: number; result: Promise<Result<CallOutcome>> } | null =
     null;
@@ -144,12 +155,12 @@ export function createCaller({
   ): Promise<{ result: Result<CallOutcome>; sentAt: number | null }> {
     const token = await auth.accessToken();
     if (!token.ok) return { result: token, sentAt: null };
-    const chosen = (await callerId?.()) ?? '';
+    const chosen = { callerId: (await callerId?.()) ?? '', ringOn: (await ringOn?.()) ?? '' };
     const wait = lastSentAt + MIN_SPACING_MS - now();
     if (wait > 0) await sleep(wait);
     lastSentAt = now();
     const sentAt = lastSentAt;
-    const body = { to: number.dial, ...(chosen ? { caller_id_number: chosen } : {}) };
+    const body = callBody(number.dial, chosen);
     let used = token.value;
     let outcome = await api.post('calls/', used, body);
     if (!outcome.ok && outcome.kind === 'http' && outcome.status === 401) {

@@ -40,6 +40,8 @@ export interface HandlerDeps {
   pageList: PageList;
   /** Where a number rings (outside the user's country) and whether it will be confirmed. */
   describe: (e164: string) => Promise<Pick<ReadNumber, 'place' | 'confirm'>>;
+  /** The Client ID the organisation's policy sets, if any (read at each use: policies change). */
+  policyClientId?: () => Promise<string | undefined>;
 }
 
 /** The page a content-script request came from, for Recent calls. */
@@ -61,20 +63,28 @@ export function pageOf(sender: SenderInfo): CallMeta['page'] {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { api, auth, account, caller, history } = deps;
 
+  /** The Client ID users do not type: the organisation's, else the build's; undefined when they do. */
+  async function fixedClientId(): Promise<string | undefined> {
+    return (await deps.policyClientId?.()) || config.clientId || undefined;
+  }
+
   async function sessionView(): Promise<SessionView> {
     const session = await auth.read();
+    const fixed = await fixedClientId();
     if (session) {
       return {
         signedIn: true,
         email: session.email,
         clientId: session.clientId,
+        clientIdFixed: fixed !== undefined,
         ...(session.user ? { user: session.user } : {}),
       };
     }
     const notice = await auth.notice();
     return {
       signedIn: false,
-      clientId: (await auth.lastClientId()) ?? config.clientId,
+      clientId: fixed ?? (await auth.lastClientId()) ?? '',
+      clientIdFixed: fixed !== undefined,
       ...(notice ? { notice } : {}),
     };
   }
@@ -111,7 +121,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getSession: async () => ok(await sessionView()),
 
     async signIn({ email, password, clientId }) {
-      const result = await auth.signIn(email, password, clientId);
+      const result = await auth.signIn(email, password, (await fixedClientId()) ?? clientId);
       if (!result.ok) return result;
       account.forget();
       // Who is signed in, for display; optional (§6), so a failure changes nothing.

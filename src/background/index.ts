@@ -8,7 +8,7 @@ import { browser } from '../shared/browser';
 import { config } from '../shared/config';
 import type { ConfirmReason } from '../shared/high-cost';
 import { t } from '../shared/i18n';
-import { loadSettings, updateSettings } from '../shared/settings-store';
+import { loadEffective, loadPolicy, updateSettings } from '../shared/settings-store';
 import { createAccount } from './account';
 import { createApi } from './api';
 import { createAuth } from './auth';
@@ -31,7 +31,8 @@ import { CALL_COMMAND, onCommand, showSuggestion } from './shortcuts';
 import { createSubscriptions } from './subscriptions';
 import { browserAlarms, notifyWebhook } from './subscriptions/browser-ports';
 
-const settings = () => loadSettings(browser.storage.local);
+/** The settings in effect: the user's, with the organisation's policy over them (issue 13). */
+const settings = async () => (await loadEffective(browser.storage)).settings;
 
 const api = createApi({
   base: config.apiBase,
@@ -101,6 +102,7 @@ const caller = createCaller({
     return parseDialable(input, country) ?? null;
   },
   callerId: async () => account.callerIdToSend((await settings()).callerId),
+  ringOn: async () => account.deviceToSend((await settings()).ringOn),
   onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
   async confirm(number, meta, afterUnknown) {
     const { destination, reasons } = await destinationOf(number.e164);
@@ -155,6 +157,7 @@ const handlers = createHandlers({
       ...(reasons.length > 0 ? { confirm: true } : {}),
     };
   },
+  policyClientId: async () => (await loadPolicy(browser.storage.managed)).clientId,
   afterSignIn: async () => {
     const view = await account.view(false);
     await guessDefaultCountry(view.ok ? view.value.callerIds.map((c) => c.e164) : []);

@@ -8,8 +8,8 @@ import { pageRegions } from '../phone/page-region';
 import { browser } from '../shared/browser';
 import { sendMessage } from '../shared/client';
 import { PAGE_LIST_MAX, type PageEntry, SHOW_NUMBER } from '../shared/messages';
-import { defaults, isSiteDisabled, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { loadSettings } from '../shared/settings-store';
+import { defaults, isSiteDisabled, type Settings } from '../shared/settings';
+import { affectsSettings, loadEffective } from '../shared/settings-store';
 import { CallCard } from './card';
 import { listenForClicks } from './clicks';
 import { HiddenNumbers } from './hidden-numbers';
@@ -137,10 +137,10 @@ function apply(next: Settings): void {
   start();
 }
 
+// The user's settings and the organisation's policy (issue 13) both apply at once, no reload.
+const reload = () => void loadEffective(browser.storage).then(({ settings }) => apply(settings));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_KEY in changes) {
-    void loadSettings(browser.storage.local).then(apply);
-  }
+  if (affectsSettings(changes, area)) reload();
 });
 
-void loadSettings(browser.storage.local).then(apply);
+reload();

@@ -1,7 +1,9 @@
 import type { Client } from '../shared/client';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
-import { sections as defaultSections, type OptionsSection } from './sections';
+import { NO_POLICY } from '../shared/managed';
+import { ManagedBanner } from '../shared/PolicyNotes';
+import { sections as defaultSections, type OptionsSection, shownSections } from './sections';
 import type { OptionsServices } from './services';
 import { useSettings } from './use-settings';
 
@@ -16,7 +18,7 @@ export interface AppProps {
 
 /** The options page: one section per concern, every change saved at once. */
 export function App({ client, services, sections = defaultSections }: AppProps) {
-  const { settings, save, saved, error } = useSettings(services.settings);
+  const { settings, policy = NO_POLICY, save, saved, error } = useSettings(services.settings);
 
   return (
     <main class="options" aria-busy={settings === undefined}>
@@ -24,13 +26,14 @@ export function App({ client, services, sections = defaultSections }: AppProps) 
         <p class="options__product">{t('extName')}</p>
         <h1>{t('optionsHeading')}</h1>
       </header>
+      <ManagedBanner policy={policy} />
       {settings === undefined ? (
         <p class="muted">{t('optionsLoading')}</p>
       ) : (
-        sections.map(({ id, title, Body }) => (
+        shownSections(sections, policy).map(({ id, title, Body }) => (
           <section key={id} id={id} class="card" aria-labelledby={`${id}-heading`}>
             <h2 id={`${id}-heading`}>{t(title)}</h2>
-            <Body client={client} settings={settings} save={save} />
+            <Body client={client} settings={settings} policy={policy} save={save} />
           </section>
         ))
       )}

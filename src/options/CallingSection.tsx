@@ -1,15 +1,28 @@
 import { useId } from 'preact/hooks';
 import { callerIdChoice } from '../shared/caller-id';
 import { t } from '../shared/i18n';
-import { useAccount } from '../shared/use-account';
+import { type AccountState, useAccount } from '../shared/use-account';
+import { RingOnField } from './RingOnField';
 import type { SectionProps } from './sections';
 
 /** Errors that mean nobody is signed in: the page says where to sign in. */
 const signedOutCodes: ReadonlySet<string> = new Set(['not-signed-in', 'session-expired']);
 
-/** Calling: the default caller ID, from the account's numbers (the popup's "Call from"). */
+/** Calling: the default caller ID and the device that rings first, from the account. */
 export function CallingSection({ client, settings, save }: SectionProps) {
   const account = useAccount(client);
+  return (
+    <div class="stack">
+      <CallerIdField account={account} settings={settings} save={save} />
+      <RingOnField account={account} settings={settings} save={save} />
+    </div>
+  );
+}
+
+type FieldProps = Pick<SectionProps, 'settings' | 'save'> & { account: AccountState };
+
+/** The default caller ID, from the account's numbers (the popup's "Call from"). */
+function CallerIdField({ account, settings, save }: FieldProps) {
   const ids = { select: useId(), hint: useId() };
 
   if (account.kind === 'loading') return <p class="muted">{t('optionsLoadingCallerIds')}</p>;

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
+import { isLocked, LockedNote } from '../shared/PolicyNotes';
 import { normaliseSite, type Settings } from '../shared/settings';
 import type { SectionProps } from './sections';
 
@@ -16,13 +17,23 @@ export function checkSite(input: string, settings: Settings): { site: string } |
   return { site };
 }
 
-/** Sites: where detection is off, with a field to add one and a Remove button for each. */
-export function SitesSection({ settings, save }: SectionProps) {
+/**
+ * Sites: where detection is off, with a field to add one and a Remove button for each (disabled
+ * when the organisation locked the list), and the sites detection is limited to, if any.
+ */
+export function SitesSection({ settings, policy, save }: SectionProps) {
   const [input, setInput] = useState('');
   const [error, setError] = useState<string>();
   const field = useRef<HTMLInputElement>(null);
-  const ids = { input: useId(), error: useId() };
+  const ids = {
+    input: useId(),
+    error: useId(),
+    locked: useId(),
+    only: useId(),
+    onlyLocked: useId(),
+  };
   const sites = settings.disabledSites;
+  const locked = isLocked(policy, 'disabledSites');
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -44,6 +55,19 @@ export function SitesSection({ settings, save }: SectionProps) {
 
   return (
     <div class="stack">
+      {settings.onlySites.length > 0 && (
+        <div>
+          <p id={ids.only}>{t('optionsOnlySites')}</p>
+          <ul class="sites" aria-labelledby={ids.only}>
+            {settings.onlySites.map((site) => (
+              <li key={site}>
+                <span class="sites__host">{site}</span>
+              </li>
+            ))}
+          </ul>
+          {isLocked(policy, 'onlySites') && <LockedNote id={ids.onlyLocked} />}
+        </div>
+      )}
       <p class="field__hint">{t('optionsSitesHint')}</p>
       {sites.length === 0 ? (
         <p class="muted">{t('optionsNoSites')}</p>
@@ -55,6 +79,7 @@ export function SitesSection({ settings, save }: SectionProps) {
               <button
                 type="button"
                 class="button button--quiet"
+                disabled={locked}
                 aria-label={t('optionsRemoveSite', site)}
                 onClick={() => void remove(site)}
               >
@@ -64,7 +89,8 @@ export function SitesSection({ settings, save }: SectionProps) {
           ))}
         </ul>
       )}
-      <form class="add-site" noValidate onSubmit={add}>
+      {locked && <LockedNote id={ids.locked} />}
+      <form class="add-site" noValidate onSubmit={add} hidden={locked}>
         <div class="field">
           <label for={ids.input}>{t('optionsSiteToAdd')}</label>
           <input

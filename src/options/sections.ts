@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { Client } from '../shared/client';
+import type { Policy } from '../shared/managed';
 import type { Settings } from '../shared/settings';
 import { CallingSection } from './CallingSection';
 import { ConfirmSection } from './ConfirmSection';
@@ -12,7 +13,10 @@ import { WebhooksSection } from './WebhooksSection';
 export interface SectionProps {
   /** How the page talks to the background (a fake in tests). */
   client: Client;
+  /** The settings in effect (the organisation's values over the user's). */
   settings: Settings;
+  /** The organisation's policy: which settings are locked, whether webhooks are allowed. */
+  policy: Policy;
   /** Saves a change; the page says "Saved" or why not. Resolves to whether it was stored. */
   save: (change: Partial<Settings>) => Promise<boolean>;
 }
@@ -35,3 +39,8 @@ export const sections: readonly OptionsSection[] = [
   { id: 'connection', title: 'optionsConnection', Body: ConnectionSection },
   { id: 'webhooks', title: 'optionsWebhooks', Body: WebhooksSection },
 ];
+
+/** The sections this organisation allows: its policy may hide Webhooks. */
+export function shownSections(all: readonly OptionsSection[], policy: Policy) {
+  return policy.webhooks === 'hidden' ? all.filter((s) => s.id !== 'webhooks') : all;
+}

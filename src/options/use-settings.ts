@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { NO_POLICY } from '../shared/managed';
 import { type Settings, validateSettings } from '../shared/settings';
+import type { SettingsState } from '../shared/settings-store';
 import type { SettingsService } from './services';
 
 /** How long "Saved" stays up after a change. */
@@ -10,11 +12,12 @@ const messageOf = (cause: unknown) =>
   cause instanceof Error ? cause.message : String(cause ?? '');
 
 /**
- * The settings on the options page: loaded (repaired) once, kept current when the popup or the
- * background changes them, and saved on every change with a brief "Saved" or why not.
+ * The settings on the options page: loaded (repaired) once with the organisation's policy, kept
+ * current when the popup, the background or an administrator changes them, and saved on every
+ * change with a brief "Saved" or why not.
  */
 export function useSettings(service: SettingsService) {
-  const [settings, setSettings] = useState<Settings>();
+  const [state, setState] = useState<SettingsState>();
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string>();
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -22,14 +25,16 @@ export function useSettings(service: SettingsService) {
   useEffect(() => {
     let live = true;
     const stop = service.subscribe((next) => {
-      if (live) setSettings(next);
+      if (live) setState(next);
     });
     void service.load().then(
       // A change heard while loading is newer than what was loaded.
-      (loaded) => live && setSettings((previous) => previous ?? loaded),
+      (loaded) => live && setState((previous) => previous ?? loaded),
       (cause: unknown) => {
         if (!live) return;
-        setSettings((previous) => previous ?? validateSettings(undefined));
+        setState(
+          (previous) => previous ?? { settings: validateSettings(undefined), policy: NO_POLICY },
+        );
         setError(t('optionsLoadFailed', messageOf(cause)));
       },
     );
@@ -46,7 +51,7 @@ export function useSettings(service: SettingsService) {
       clearTimeout(timer.current);
       setSaved(false);
       try {
-        setSettings(await service.update(change));
+        setState(await service.update(change));
       } catch (cause) {
         setError(t('optionsSaveFailed', messageOf(cause)));
         return false;
@@ -59,5 +64,5 @@ export function useSettings(service: SettingsService) {
     [service],
   );
 
-  return { settings, save, saved, error };
+  return { settings: state?.settings, policy: state?.policy, save, saved, error };
 }

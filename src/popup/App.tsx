@@ -1,5 +1,7 @@
 import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
+import { NO_POLICY } from '../shared/managed';
+import { ManagedBanner } from '../shared/PolicyNotes';
 import { useSession } from './hooks';
 import { SignedIn } from './SignedIn';
 import { SignInForm } from './SignInForm';
@@ -16,7 +18,7 @@ export interface AppProps {
 /** The toolbar popup: loads the session and settings, then the sign-in form or the signed-in view. */
 export function App({ client, services }: AppProps) {
   const { view, onSignedIn, onSignedOut, guarded } = useSession(client);
-  const { settings, update } = useSettings(services.settings);
+  const { settings, policy = NO_POLICY, update } = useSettings(services.settings);
 
   if (view.kind === 'loading' || settings === undefined) {
     // A blank card of the usual width rather than a flash of text: the answer takes milliseconds.
@@ -30,11 +32,13 @@ export function App({ client, services }: AppProps) {
   return (
     <main class="popup">
       <h1 class="popup__title">{t('extName')}</h1>
+      <ManagedBanner policy={policy} />
       {view.kind === 'signed-out' ? (
         <SignInForm
           client={client}
           email={view.email}
           clientId={view.clientId}
+          clientIdFixed={view.clientIdFixed}
           notice={view.notice}
           onSignedIn={onSignedIn}
         />
@@ -45,6 +49,7 @@ export function App({ client, services }: AppProps) {
           onSignedOut={onSignedOut}
           services={services}
           settings={settings}
+          policy={policy}
           updateSettings={update}
         />
       )}

@@ -11,8 +11,10 @@ export interface SignInFormProps {
   client: Client;
   /** Prefill: the email of the session that just ended, if any. */
   email: string;
-  /** Prefill: the last Client ID used, else the build's. */
+  /** Prefill: the organisation's or the build's Client ID, else the last one used. */
   clientId: string;
+  /** The organisation or the build sets the Client ID: the form asks only for email and password. */
+  clientIdFixed?: boolean;
   /** Why the user was signed out (e.g. the session expired). */
   notice?: AppError | undefined;
   onSignedIn: (session: SessionView) => void;
@@ -25,8 +27,19 @@ const missingText: Record<FieldName, string> = {
   clientId: 'popupMissingClientId',
 };
 
-/** The sign-in form: Email, Password and Client ID, sent to the background's password grant. */
-export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFormProps) {
+/**
+ * The sign-in form: Email and Password (with Show password), sent to the background's password
+ * grant. The Client ID, a developer credential, is asked for only when neither the organisation
+ * nor the build sets it, and then under "Advanced" (open while it is empty). What the user typed
+ * stays after a failed sign-in.
+ */
+export function SignInForm({
+  client,
+  notice,
+  onSignedIn,
+  clientIdFixed = false,
+  ...prefill
+}: SignInFormProps) {
   const [values, setValues] = useState({
     email: prefill.email,
     password: '',
@@ -34,21 +47,46 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
   });
   const [error, setError] = useState<{ message: string; field?: FieldName }>();
   const [showNotice, setShowNotice] = useState(true);
+  const [showPassword, setShowPassword] = useState(false);
+  // Open while there is no Client ID to sign in with; the user may open or close it.
+  const [advancedOpen, setAdvancedOpen] = useState(prefill.clientId.trim() === '');
   const [busy, run] = useSingleFlight();
   const inputs = {
     email: useRef<HTMLInputElement>(null),
     password: useRef<HTMLInputElement>(null),
     clientId: useRef<HTMLInputElement>(null),
   };
-  const ids = { email: useId(), password: useId(), clientId: useId(), hint: useId() };
+  const ids = {
+    email: useId(),
+    password: useId(),
+    clientId: useId(),
+    hint: useId(),
+    show: useId(),
+  };
+  const asked: readonly FieldName[] = clientIdFixed
+    ? ['email', 'password']
+    : ['email', 'password', 'clientId'];
 
   const firstEmpty = (v: typeof values): FieldName | undefined =>
-    (['email', 'password', 'clientId'] as const).find((name) => v[name].trim() === '');
-  const focus = (name: FieldName | undefined) => name && inputs[name].current?.focus();
+    asked.find((name) => v[name].trim() === '');
+  // Focus moves after the render that may open "Advanced", so a hidden field can take it.
+  const [focusing, setFocusing] = useState<{ name: FieldName; select?: boolean }>();
+  const focus = (name: FieldName | undefined, select = false) => {
+    if (!name) return;
+    if (name === 'clientId') setAdvancedOpen(true);
+    setFocusing({ name, select });
+  };
+  useLayoutEffect(() => {
+    if (!focusing) return;
+    const input = inputs[focusing.name].current;
+    input?.focus();
+    if (focusing.select) input?.select();
+  }, [focusing]);
 
   // Focus the first empty field when the form appears; the user can start typing at once.
   useLayoutEffect(() => {
-    focus(firstEmpty(values));
+    const name = firstEmpty(values);
+    if (name) inputs[name].current?.focus();
   }, []);
 
   const update = (name: FieldName) => (event: Event) => {
@@ -72,10 +110,11 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
       const clientId = values.clientId.trim();
       const reply = await client('signIn', { email, password: values.password, clientId });
       if (reply.ok) return onSignedIn(reply.value);
-      // Keep what the user typed, except the password: it was probably the wrong part.
-      setValues({ email, password: '', clientId });
+      // Everything typed stays: the user corrects the part that was wrong, nothing more.
+      setValues({ email, password: values.password, clientId });
       setError({ message: reply.error.message });
-      focus(reply.error.code === 'unknown-client' ? 'clientId' : 'password');
+      if (reply.error.code === 'unknown-client' && !clientIdFixed) focus('clientId');
+      else focus('password', true);
     });
   };
 
@@ -96,20 +135,40 @@ export function SignInForm({ client, notice, onSignedIn, ...prefill }: SignInFor
         </p>
       )}
       <Field label={t('popupEmail')} type="email" autoComplete="username" {...common('email')} />
-      <Field
-        label={t('popupPassword')}
-        type="password"
-        autoComplete="current-password"
-        {...common('password')}
-      />
-      <Field
-        label={t('popupClientId')}
-        type="text"
-        autoComplete="off"
-        hint={t('popupClientIdHint')}
-        hintId={ids.hint}
-        {...common('clientId')}
-      />
+      <div>
+        <Field
+          label={t('popupPassword')}
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="current-password"
+          {...common('password')}
+        />
+        <div class="check show-password">
+          <input
+            id={ids.show}
+            type="checkbox"
+            checked={showPassword}
+            onChange={(event) => setShowPassword((event.currentTarget as HTMLInputElement).checked)}
+          />
+          <label for={ids.show}>{t('popupShowPassword')}</label>
+        </div>
+      </div>
+      {!clientIdFixed && (
+        <details
+          class="advanced"
+          open={advancedOpen}
+          onToggle={(event) => setAdvancedOpen((event.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary>{t('popupAdvanced')}</summary>
+          <Field
+            label={t('popupClientId')}
+            type="text"
+            autoComplete="off"
+            hint={t('popupClientIdHint')}
+            hintId={ids.hint}
+            {...common('clientId')}
+          />
+        </details>
+      )}
       <ErrorMessage text={error?.message} />
       <button type="submit" class="button button--primary" disabled={busy}>
         {busy ? t('popupSigningIn') : t('popupSignIn')}

@@ -2,6 +2,7 @@ import { isSupportedCountry } from 'libphonenumber-js/min';
 import { useEffect, useState } from 'preact/hooks';
 import type { CountryCode } from '../phone/index';
 import type { Client } from '../shared/client';
+import type { Policy } from '../shared/managed';
 import type { SessionView } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { useAccount } from '../shared/use-account';
@@ -10,6 +11,7 @@ import { CallFrom } from './CallFrom';
 import { DialBox } from './DialBox';
 import { OnThisPage } from './OnThisPage';
 import { RecentCalls } from './RecentCalls';
+import { RingOn } from './RingOn';
 import { SiteSwitch } from './SiteSwitch';
 import type { PopupServices } from './services';
 import { useHistory } from './use-history';
@@ -23,6 +25,8 @@ export interface SignedInProps {
   onSignedOut: (session: SessionView) => void;
   services: PopupServices;
   settings: Settings;
+  /** The organisation's policy (locked settings). */
+  policy: Policy;
   updateSettings: UpdateSettings;
 }
 
@@ -57,14 +61,18 @@ function useActiveTabId(activeTabId: PopupServices['activeTabId']) {
   return tabId;
 }
 
-/** The signed-in popup: who, this site's switch, the dial box, Call from, recent calls, numbers. */
+/**
+ * The signed-in popup: who, this site's switch, On this page, the dial box, Call from, Ring on,
+ * recent calls, numbers.
+ */
 export function SignedIn(props: SignedInProps) {
-  const { client, session, onSignedOut, services, settings, updateSettings } = props;
+  const { client, session, onSignedOut, services, settings, policy, updateSettings } = props;
   const account = useAccount(client);
   const history = useHistory(client);
   const host = useActiveHost(services.activeHost);
   const tabId = useActiveTabId(services.activeTabId);
   const callerIds = account.kind === 'loaded' ? account.account.callerIds : [];
+  const devices = account.kind === 'loaded' ? account.account.devices : [];
 
   return (
     <>
@@ -73,6 +81,7 @@ export function SignedIn(props: SignedInProps) {
         <SiteSwitch
           host={host}
           settings={settings}
+          policy={policy}
           onChange={(disabledSites) => updateSettings({ disabledSites })}
         />
       )}
@@ -82,6 +91,11 @@ export function SignedIn(props: SignedInProps) {
         callerIds={callerIds}
         settings={settings}
         onChoose={(callerId) => updateSettings({ callerId })}
+      />
+      <RingOn
+        devices={devices}
+        settings={settings}
+        onChoose={(ringOn) => updateSettings({ ringOn })}
       />
       <RecentCalls
         client={client}

@@ -6,14 +6,27 @@ import type { AppError } from '../shared/result';
 /** What the popup shows: nothing yet, the sign-in form, or the signed-in view. */
 export type PopupView =
   | { kind: 'loading' }
-  | { kind: 'signed-out'; clientId: string; email: string; notice?: AppError }
+  | {
+      kind: 'signed-out';
+      clientId: string;
+      /** The organisation or the build sets the Client ID: the form does not ask for it. */
+      clientIdFixed: boolean;
+      email: string;
+      notice?: AppError;
+    }
   | { kind: 'signed-in'; session: SessionView };
 
 /** Errors that mean the user has to sign in (again): the popup switches to the form. */
 const signedOutCodes: ReadonlySet<string> = new Set(['session-expired', 'not-signed-in']);
 
 function signedOut(session: SessionView, email: string, notice = session.notice): PopupView {
-  return { kind: 'signed-out', clientId: session.clientId, email, ...(notice ? { notice } : {}) };
+  return {
+    kind: 'signed-out',
+    clientId: session.clientId,
+    clientIdFixed: session.clientIdFixed,
+    email,
+    ...(notice ? { notice } : {}),
+  };
 }
 
 /**
@@ -27,8 +40,15 @@ export function useSession(client: Client) {
     let live = true;
     void client('getSession', {}).then((reply) => {
       if (!live) return;
-      if (!reply.ok) setView({ kind: 'signed-out', clientId: '', email: '', notice: reply.error });
-      else if (reply.value.signedIn) setView({ kind: 'signed-in', session: reply.value });
+      if (!reply.ok) {
+        setView({
+          kind: 'signed-out',
+          clientId: '',
+          clientIdFixed: false,
+          email: '',
+          notice: reply.error,
+        });
+      } else if (reply.value.signedIn) setView({ kind: 'signed-in', session: reply.value });
       else setView(signedOut(reply.value, ''));
     });
     return () => {

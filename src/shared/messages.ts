@@ -35,8 +35,13 @@ export interface SessionView {
   email?: string;
   /** From `GET /api/users/current/` when it answered. */
   user?: { name: string; extension: string; domain: string };
-  /** Prefill for the sign-in form: the last Client ID used, else the build's. */
+  /** Prefill for the sign-in form: the organisation's or the build's, else the last one used. */
   clientId: string;
+  /**
+   * The Client ID comes from the organisation's policy or the build (N2P_CLIENT_ID): the form
+   * asks only for email and password, and the background signs in with that Client ID.
+   */
+  clientIdFixed: boolean;
   /** Why the user is signed out, when it was not their choice (e.g. session expired). */
   notice?: AppError;
 }
@@ -216,7 +221,10 @@ export type SenderKind = 'extension' | 'content';
 export interface Protocol {
   /** The current session, for the popup. */
   getSession: { payload: Record<string, never>; result: SessionView };
-  /** Password grant with the user's credentials; on success the session. */
+  /**
+   * Password grant with the user's credentials; on success the session. `clientId` is ignored
+   * when the organisation or the build fixes it.
+   */
   signIn: { payload: { email: string; password: string; clientId: string }; result: SessionView };
   /** Forget every token. */
   signOut: { payload: Record<string, never>; result: SessionView };

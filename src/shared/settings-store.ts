@@ -1,9 +1,24 @@
+import {
+  allowedChange,
+  applyPolicy,
+  NO_POLICY,
+  noteOverrides,
+  OVERRIDES_KEY,
+  type Policy,
+  readPolicy,
+  validateOverrides,
+} from './managed';
 import { SETTINGS_KEY, type Settings, validateSettings } from './settings';
 
 /** The slice of `storage.local` that settings need (a seam for tests). */
 export interface SettingsArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The slice of `storage.managed` (the organisation's policy) that settings need. */
+export interface ManagedArea {
+  get(): Promise<Record<string, unknown>>;
 }
 
 /** Load settings, repairing whatever is stored (never throws on bad data). */
@@ -22,13 +37,70 @@ export async function updateSettings(
   return next;
 }
 
+/**
+ * The organisation's policy; none when there is no managed area or it cannot be read (Firefox
+ * rejects when no policy names the extension, which is the usual case).
+ */
+export async function loadPolicy(managed: ManagedArea | undefined): Promise<Policy> {
+  if (!managed) return NO_POLICY;
+  try {
+    return readPolicy(await managed.get());
+  } catch {
+    return NO_POLICY;
+  }
+}
+
+/** The settings in effect and the organisation's policy behind them. */
+export interface SettingsState {
+  settings: Settings;
+  policy: Policy;
+}
+
+/** Where settings come from: the user's in `storage.local`, the organisation's in `storage.managed`. */
+export interface SettingsSources {
+  local: SettingsArea;
+  managed?: ManagedArea | undefined;
+}
+
+/** The settings in effect: the user's, with the organisation's values over them. */
+export async function loadEffective({ local, managed }: SettingsSources): Promise<SettingsState> {
+  const [user, overrides, policy] = await Promise.all([
+    loadSettings(local),
+    local.get(OVERRIDES_KEY).then((stored) => validateOverrides(stored[OVERRIDES_KEY])),
+    loadPolicy(managed),
+  ]);
+  return { settings: applyPolicy(user, policy, overrides), policy };
+}
+
+/**
+ * A change the user made: locked settings are left out; a managed value the user replaced is
+ * noted, so their choice holds until the organisation sets another value.
+ */
+export async function updateEffective(
+  sources: SettingsSources,
+  change: Partial<Settings>,
+): Promise<SettingsState> {
+  const { local } = sources;
+  const policy = await loadPolicy(sources.managed);
+  const allowed = allowedChange(change, policy);
+  const stored = validateOverrides((await local.get(OVERRIDES_KEY))[OVERRIDES_KEY]);
+  const overrides = noteOverrides(stored, allowed, policy);
+  const user = validateSettings({ ...(await loadSettings(local)), ...allowed });
+  // One write: pages and content scripts hear of both together.
+  await local.set({ [SETTINGS_KEY]: user, [OVERRIDES_KEY]: overrides });
+  return { settings: applyPolicy(user, policy, overrides), policy };
+}
+
 /** Settings as our pages use them: read, change (validated), and hear about changes. */
 export interface SettingsService {
-  load(): Promise<Settings>;
-  /** Merge `change` into the stored settings; resolves to what was stored. */
-  update(change: Partial<Settings>): Promise<Settings>;
-  /** Calls `listener` whenever the stored settings change (from any page); returns "stop". */
-  subscribe(listener: (settings: Settings) => void): () => void;
+  load(): Promise<SettingsState>;
+  /** Merge `change` into the user's settings; resolves to what is then in effect. */
+  update(change: Partial<Settings>): Promise<SettingsState>;
+  /**
+   * Calls `listener` whenever the user's settings or the organisation's policy change (from any
+   * page, or an administrator); returns "stop".
+   */
+  subscribe(listener: (state: SettingsState) => void): () => void;
 }
 
 type ChangeListener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => void;
@@ -36,27 +108,42 @@ type ChangeListener = (changes: Record<string, { newValue?: unknown }>, areaName
 /** The slice of `browser.storage` the settings service needs. */
 export interface StorageLike {
   local: SettingsArea;
+  /** Absent where the browser has no managed storage. */
+  managed?: ManagedArea;
   onChanged: {
     addListener(listener: ChangeListener): void;
     removeListener(listener: ChangeListener): void;
   };
 }
 
-/** Settings in `storage.local`; content scripts hear the same changes and apply them at once. */
-export function storageSettings({ local, onChanged }: StorageLike): SettingsService {
+/** True when a `storage.onChanged` event may change the settings in effect. */
+export function affectsSettings(changes: Record<string, unknown>, areaName: string): boolean {
+  if (areaName === 'managed') return true;
+  return areaName === 'local' && (SETTINGS_KEY in changes || OVERRIDES_KEY in changes);
+}
+
+/** Settings in `storage.local` under the policy in `storage.managed`; content scripts hear the same changes. */
+export function storageSettings({ local, managed, onChanged }: StorageLike): SettingsService {
+  const sources = { local, managed };
   // Each update reads, merges and writes: one at a time, so quick changes cannot undo each other.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    load: () => loadSettings(local),
+    load: () => loadEffective(sources),
     update(change) {
-      const next = queue.then(() => updateSettings(local, change));
+      const next = queue.then(() => updateEffective(sources, change));
       queue = next.catch(() => undefined);
       return next;
     },
     subscribe(listener) {
+      // Answers may arrive out of order: only the latest read is passed on.
+      let latest = 0;
       const onChange: ChangeListener = (changes, areaName) => {
-        const change = changes[SETTINGS_KEY];
-        if (areaName === 'local' && change) listener(validateSettings(change.newValue));
+        if (!affectsSettings(changes, areaName)) return;
+        const read = ++latest;
+        void loadEffective(sources).then(
+          (state) => read === latest && listener(state),
+          () => undefined,
+        );
       };
       onChanged.addListener(onChange);
       return () => onChanged.removeListener(onChange);

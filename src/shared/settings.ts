@@ -26,6 +26,10 @@ export const defaults = {
   callerId: '',
   /** Which high-cost categories open the confirmation window first (src/shared/high-cost.ts). */
   confirmHighCost: confirmDefaults() as ConfirmSettings,
+  /** When not empty, detection runs only on these hostnames (and their subdomains). */
+  onlySites: [] as string[],
+  /** The device that rings first (its SIP AOR, sent as `from`); empty: net2phone's default. */
+  ringOn: '',
 };
 
 export type Settings = typeof defaults;
@@ -37,6 +41,10 @@ const isRegion = (value: unknown): value is string =>
 
 const isE164 = (value: unknown): value is string =>
   typeof value === 'string' && /^\+[1-9]\d{6,14}$/.test(value);
+
+/** A SIP address of record as the devices list gives it, e.g. `sip:101@example.com`. */
+const isAor = (value: unknown): value is string =>
+  typeof value === 'string' && /^(?:sips?:)?[^\s@:]+@[^\s@]+$/.test(value) && value.length <= 256;
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
 
@@ -70,14 +78,6 @@ function migrate(input: Record<string, unknown>): Record<string, unknown> {
 export function validateSettings(raw: unknown): Settings {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const input = migrate(isObject ? (raw as Record<string, unknown>) : {});
-  const sites = Array.isArray(input.disabledSites) ? input.disabledSites : [];
-  const disabledSites = [
-    ...new Set(
-      sites
-        .map((site) => (typeof site === 'string' ? normaliseSite(site) : null))
-        .filter((site): site is string => site !== null),
-    ),
-  ];
   const bool = (key: 'countryChosen' | 'handleTelLinks' | 'markInCode') =>
     typeof input[key] === 'boolean' ? (input[key] as boolean) : defaults[key];
   const countryOk = isRegion(input.defaultCountry);
@@ -87,14 +87,37 @@ export function validateSettings(raw: unknown): Settings {
     countryChosen: countryOk && bool('countryChosen'),
     handleTelLinks: bool('handleTelLinks'),
     markInCode: bool('markInCode'),
-    disabledSites,
+    disabledSites: siteList(input.disabledSites),
     callerId: isE164(input.callerId) ? input.callerId : '',
     confirmHighCost: validateConfirmSettings(input.confirmHighCost),
+    onlySites: siteList(input.onlySites),
+    ringOn: isAor(input.ringOn) ? input.ringOn : '',
   };
 }
 
-/** True when detection is off for `hostname` or any parent domain listed. */
-export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+/** A list of sites, each normalised, without bad entries or repeats. */
+function siteList(value: unknown): string[] {
+  const sites = Array.isArray(value) ? value : [];
+  return [
+    ...new Set(
+      sites
+        .map((site) => (typeof site === 'string' ? normaliseSite(site) : null))
+        .filter((site): site is string => site !== null),
+    ),
+  ];
+}
+
+/** True when `host` is one of `sites` or a subdomain of one. */
+export function isListed(sites: readonly string[], hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/**
+ * True when detection is off for `hostname`: it (or a parent domain) is listed as off, or
+ * detection is limited to `onlySites` and it is not among them.
+ */
+export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  if (isListed(settings.disabledSites, hostname)) return true;
+  return settings.onlySites.length > 0 && !isListed(settings.onlySites, hostname);
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,10 @@ describe('release packages', () => {
     expect(manifest.version).toBe(version);
     expect(manifest.background.service_worker).toBeTruthy();
     expect(manifest.browser_specific_settings).toBeUndefined();
+    // The store refuses a manifest `key` (it gives its own id); the policy schema stays.
+    expect(manifest.key).toBeUndefined();
+    expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
+    expect(files).toContain('managed-schema.json');
     expect(files).toContain('_locales/en/messages.json');
     // Nothing of ours is exposed to web pages (the parser runs in the background).
     expect(manifest.web_accessible_resources).toBeUndefined();
@@ -41,4 +45,27 @@ describe('release packages', () => {
     });
     expect(report).toMatch(/0 errors, 0 unexplained warnings/);
   });
+
+  it('writes a source archive that rebuilds the Firefox package file for file', () => {
+    const source = mkdtempSync(path.join(tmpdir(), 'n2p-source-'));
+    const files = unzip(archive('source'), source);
+    expect(files).toEqual(expect.arrayContaining(['SOURCE-README.md', 'package-lock.json']));
+    expect(files.filter((f) => /^(node_modules|dist|artifacts)\//.test(f))).toEqual([]);
+    const readme = readFileSync(path.join(source, 'SOURCE-README.md'), 'utf8');
+    expect(readme).toContain('npm ci');
+    expect(readme).toContain('npm run build');
+    // What `npm ci` would install, without downloading it again: this checkout's node_modules.
+    symlinkSync(path.resolve('node_modules'), path.join(source, 'node_modules'), 'dir');
+    // Exactly as SOURCE-README.md says (both targets: building Chrome first changes Firefox's chunk names).
+    execFileSync('npm', ['run', 'build'], { cwd: source, stdio: 'pipe' });
+    const packaged = mkdtempSync(path.join(tmpdir(), 'n2p-firefox-zip-'));
+    const shipped = unzip(archive('firefox'), packaged).sort();
+    for (const file of shipped) {
+      const rebuilt = path.join(source, 'dist/firefox', file);
+      expect(existsSync(rebuilt), file).toBe(true);
+      expect(readFileSync(rebuilt).equals(readFileSync(path.join(packaged, file))), file).toBe(
+        true,
+      );
+    }
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { Popup } from './support/pages/popup';
 
 /**
  * The toolbar popup in real Chromium and Firefox ESR against the fake net2phone API: signing in,
- * the dial box and how every fault looks, Call from, Recent calls with redial, the session over
+ * the dial box and how every fault looks, Call from, Ring on, Recent calls with redial, the session over
  * time, and the switch for the site of the page the popup was opened on.
  */
 describe.each(BROWSERS)('%s: the popup', (name) => {
@@ -169,6 +169,28 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       await p.select({ label: 'Call from' }, 'net2phone default');
       // Later tests expect net2phone's default: wait until the choice is stored.
       await expect.poll(async () => (await p.storedSettings()).callerId ?? '').toBe('');
+      await p.close();
+    });
+
+    it('rings the device chosen in "Ring on": its from reaches net2phone; remembered', async () => {
+      const p = await signedInPopup();
+      h.fake.clearLog();
+      await p.select({ label: 'Ring on' }, 'Ext. 101a · net2phone Softphone');
+      await expect
+        .poll(async () => (await p.storedSettings()).ringOn)
+        .toBe('sip:101a@demo.example.com');
+      await p.call('(973) 555-0210');
+      await p.message('status', 'your phone will ring first');
+      await expect.poll(callsMade).toEqual([{ to: '19735550210', from: '101a@demo.example.com' }]);
+      await p.tab.reload();
+      await expect.poll(() => p.value({ label: 'Ring on' })).toBe('sip:101a@demo.example.com');
+      // Back to net2phone's default: no from at all.
+      await p.select({ label: 'Ring on' }, 'net2phone default');
+      await expect.poll(async () => (await p.storedSettings()).ringOn ?? '').toBe('');
+      outsideRateWindow(h.fake);
+      h.fake.clearLog();
+      await p.call('(973) 555-0211');
+      await expect.poll(callsMade).toEqual([{ to: '19735550211' }]);
       await p.close();
     });
 

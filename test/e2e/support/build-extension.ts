@@ -19,7 +19,9 @@ export async function buildExtension(target: 'chrome' | 'firefox', apiBase?: str
   const outDir = mkdtempSync(path.join(tmpdir(), `n2p-${target}-`));
   built.push(outDir);
   const saved = { ...process.env };
-  Object.assign(process.env, { N2P_TARGET: target, N2P_OUT_DIR: outDir });
+  // As a release is built (scripts/build.ts): not vitest's NODE_ENV=test, whose development
+  // JSX runtime would put file paths into the bundle.
+  Object.assign(process.env, { N2P_TARGET: target, N2P_OUT_DIR: outDir, NODE_ENV: 'production' });
   if (apiBase === undefined) {
     delete process.env.N2P_API_BASE;
     delete process.env.N2P_CLIENT_ID;
@@ -29,7 +31,7 @@ export async function buildExtension(target: 'chrome' | 'firefox', apiBase?: str
   try {
     await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error' });
   } finally {
-    for (const key of ['N2P_TARGET', 'N2P_API_BASE', 'N2P_CLIENT_ID', 'N2P_OUT_DIR']) {
+    for (const key of ['N2P_TARGET', 'N2P_API_BASE', 'N2P_CLIENT_ID', 'N2P_OUT_DIR', 'NODE_ENV']) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }

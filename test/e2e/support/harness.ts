@@ -22,6 +22,11 @@ export interface HarnessOptions {
   /** Sign the demo user in through the popup before the first test. */
   signIn?: boolean;
   fake?: FakeApiOptions;
+  /**
+   * Runs on the built extension's folder before the browser starts (e.g. to give it an id of its
+   * own and write a policy naming it); what it returns runs once the browser has closed.
+   */
+  beforeLaunch?: (extensionDir: string) => Promise<() => Promise<void>>;
 }
 
 /**
@@ -34,6 +39,7 @@ export function useHarness(name: BrowserName, options: HarnessOptions = {}): Har
   let fake: FakeApi | undefined;
   let site: StaticServer | undefined;
   let driver: Driver | undefined;
+  let afterClose: (() => Promise<void>) | undefined;
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the harness is not started (use it inside tests)');
     return value;
@@ -42,15 +48,15 @@ export function useHarness(name: BrowserName, options: HarnessOptions = {}): Har
   beforeAll(async () => {
     fake = await startFakeApi({ accessTokenTtlSeconds: 3599, ...options.fake });
     site = await serveFixtures();
-    driver = await launchDriver(
-      name,
-      await buildExtension(name === 'chromium' ? 'chrome' : 'firefox', fake.url),
-    );
+    const extensionDir = await buildExtension(name === 'chromium' ? 'chrome' : 'firefox', fake.url);
+    afterClose = await options.beforeLaunch?.(extensionDir);
+    driver = await launchDriver(name, extensionDir);
     if (options.signIn) await signInThroughPopup(driver);
   });
 
   afterAll(async () => {
     await driver?.close();
+    await afterClose?.();
     await site?.close();
     await fake?.close();
     expect(site?.refused ?? []).toEqual([]);

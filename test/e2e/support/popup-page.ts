@@ -19,9 +19,9 @@ export class PopupPage {
     password = demoUser.password,
     clientId = demoUser.clientId,
   ) {
-    await this.page.getByLabel('Email').fill(email);
-    await this.page.getByLabel('Password').fill(password);
-    await this.page.getByLabel('Client ID').fill(clientId);
+    await this.page.getByLabel('Email', { exact: true }).fill(email);
+    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByLabel('Client ID', { exact: true }).fill(clientId);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 

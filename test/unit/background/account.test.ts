@@ -80,3 +80,62 @@ describe('the caller ID sent with calls', () => {
     expect(account.callerIdToSend('')).toBe('');
   });
 });
+
+describe('the device sent as from (Ring on)', () => {
+  async function accountWith(devices: () => { ok: boolean; body?: unknown }) {
+    const { createAccount } = await import('../../../src/background/account');
+    const requests: string[] = [];
+    const account = createAccount(
+      {
+        host: 'api.test',
+        get: async (path: string) => {
+          requests.push(path);
+          if (path.startsWith('devices')) {
+            const reply = devices();
+            return reply.ok
+              ? { ok: true as const, status: 200, body: reply.body }
+              : { ok: false as const, kind: 'http' as const, status: 503, body: null };
+          }
+          return { ok: true as const, status: 200, body: [] };
+        },
+      } as never,
+      {
+        read: async () => ({ accessToken: 'a' }),
+        accessToken: async () => ({ ok: true as const, value: 'a' }),
+      } as never,
+    );
+    return { account, requests };
+  }
+  const listed = [
+    { aor: 'sip:101@demo.example.com', aor_user: '101' },
+    { aor: 'sip:101a@demo.example.com', aor_user: '101a' },
+  ];
+
+  it('sends the saved device while the account lists it; asks for the list once', async () => {
+    const { account, requests } = await accountWith(() => ({ ok: true, body: listed }));
+    expect(await account.deviceToSend('sip:101a@demo.example.com')).toBe(
+      'sip:101a@demo.example.com',
+    );
+    expect(await account.deviceToSend('sip:101@demo.example.com')).toBe('sip:101@demo.example.com');
+    expect(requests).toEqual(['devices/users/current/']);
+    expect(await account.deviceToSend('')).toBe('');
+  });
+
+  it('never sends a device the account no longer lists', async () => {
+    let body: unknown = listed;
+    const { account } = await accountWith(() => ({ ok: true, body }));
+    await account.view(false);
+    expect(await account.deviceToSend('sip:101a@demo.example.com')).toBe(
+      'sip:101a@demo.example.com',
+    );
+    body = listed.slice(0, 1);
+    await account.view(true);
+    expect(await account.deviceToSend('sip:101a@demo.example.com')).toBe('');
+    expect(await account.deviceToSend('sip:999@demo.example.com')).toBe('');
+  });
+
+  it('sends none when the list cannot be read (net2phone rings the default)', async () => {
+    const { account } = await accountWith(() => ({ ok: false }));
+    expect(await account.deviceToSend('sip:101a@demo.example.com')).toBe('');
+  });
+});

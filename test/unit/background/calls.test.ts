@@ -6,7 +6,12 @@ vi.mock('../../../src/shared/i18n', () => ({
 
 import { createApi } from '../../../src/background/api';
 import { createAuth } from '../../../src/background/auth';
-import { type CallerOptions, createCaller, type Decision } from '../../../src/background/calls';
+import {
+  type CallerOptions,
+  callBody,
+  createCaller,
+  type Decision,
+} from '../../../src/background/calls';
 import { memoryStore } from '../../../src/background/secret-store';
 import { parseDialable } from '../../../src/phone';
 import { fakeFetch, on, type Reply, type Route } from '../support/fake-fetch';
@@ -26,7 +31,7 @@ const tokenRoute = on('POST', '/api/oauth/token/', (r) => {
 async function setup(
   callReplies: Reply[],
   extra: Route[] = [],
-  options: { callerId?: string; confirm?: CallerOptions['confirm'] } = {},
+  options: { callerId?: string; ringOn?: string; confirm?: CallerOptions['confirm'] } = {},
 ) {
   const net = fakeFetch([
     tokenRoute,
@@ -48,6 +53,7 @@ async function setup(
     },
     parse: async (input) => parseDialable(input, 'US') ?? null,
     callerId: async () => options.callerId ?? '',
+    ringOn: async () => options.ringOn ?? '',
     onAttempt: (record) => attempts.push(record),
     ...(options.confirm ? { confirm: options.confirm } : {}),
   });
@@ -255,6 +261,19 @@ describe('placing a call', () => {
     expect(calls()[0]?.body).toEqual({ to: '19735551212', caller_id_number: '+16135550101' });
   });
 
+  it('sends the device chosen to ring first as from, user@domain (reference §5.1)', async () => {
+    const { caller, calls } = await setup([{ status: 201 }], [], {
+      ringOn: 'sip:101a@demo.example.com',
+      callerId: '+16135550101',
+    });
+    await caller.placeCall('973-555-1212');
+    expect(calls()[0]?.body).toEqual({
+      to: '19735551212',
+      from: '101a@demo.example.com',
+      caller_id_number: '+16135550101',
+    });
+  });
+
   it('remembers each request once, with where it came from and how it went', async () => {
     const { caller, attempts } = await setup([
       { status: 201 },
@@ -375,5 +394,18 @@ describe('after a Cancel', () => {
     expect((await caller.placeCall('1-900-976-1234')).ok).toBe(true);
     expect(asked).toBe(2);
     expect(calls()).toHaveLength(1);
+  });
+});
+
+describe('the body of POST /api/calls/, built in one place', () => {
+  it.each([
+    [{}, { to: '19735551212' }],
+    [{ ringOn: '', callerId: '' }, { to: '19735551212' }],
+    [{ ringOn: 'sip:100@example.com' }, { to: '19735551212', from: '100@example.com' }],
+    [{ ringOn: 'SIPS:100@example.com' }, { to: '19735551212', from: '100@example.com' }],
+    [{ ringOn: '100@example.com' }, { to: '19735551212', from: '100@example.com' }],
+    [{ callerId: '+16135550101' }, { to: '19735551212', caller_id_number: '+16135550101' }],
+  ])('%j → %j', (chosen, body) => {
+    expect(callBody('19735551212', chosen)).toEqual(body);
   });
 });

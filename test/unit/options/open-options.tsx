@@ -14,9 +14,11 @@ export interface OpenOptions {
   /** What `storage.local` holds under `settings` (any shape: it is validated on load). */
   stored?: unknown;
   sections?: readonly OptionsSection[];
+  /** What `storage.managed` holds: the organisation's policy (none by default). */
+  managed?: Record<string, unknown>;
 }
 
-export async function openOptions({ replies = {}, stored, sections }: OpenOptions = {}) {
+export async function openOptions({ replies = {}, stored, sections, managed }: OpenOptions = {}) {
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
   const fake = fakeClient({
     getAccount: ok(twoCallerIds),
@@ -26,7 +28,12 @@ export async function openOptions({ replies = {}, stored, sections }: OpenOption
   const view = render(
     <App
       client={fake.client}
-      services={{ settings: storageSettings(storage) }}
+      services={{
+        settings: storageSettings({
+          ...storage,
+          ...(managed ? { managed: { get: async () => structuredClone(managed) } } : {}),
+        }),
+      }}
       {...(sections ? { sections } : {})}
     />,
   );

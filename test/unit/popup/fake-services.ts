@@ -15,13 +15,18 @@ export interface FakeServicesOptions {
   url?: string;
   /** The active tab's id (its numbers are listed "On this page"); undefined: none listed. */
   tabId?: number;
+  /** What `storage.managed` holds: the organisation's policy (none by default). */
+  managed?: Record<string, unknown>;
 }
 
-export function fakeServices({ stored, url, tabId }: FakeServicesOptions = {}) {
+export function fakeServices({ stored, url, tabId, managed }: FakeServicesOptions = {}) {
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
   const tabs = fakeTabs(url);
   const services: PopupServices = {
-    settings: storageSettings(storage),
+    settings: storageSettings({
+      ...storage,
+      ...(managed ? { managed: { get: async () => structuredClone(managed) } } : {}),
+    }),
     activeHost: activeTabHost(tabs),
     activeTabId:
       tabId === undefined

@@ -1,12 +1,17 @@
 /** Sessions and accounts the popup tests start from. */
 import type { AccountView, CallRecord, SessionView } from '../../../src/shared/messages';
 
-export const signedOutSession: SessionView = { signedIn: false, clientId: 'org-client-7' };
+export const signedOutSession: SessionView = {
+  signedIn: false,
+  clientId: 'org-client-7',
+  clientIdFixed: false,
+};
 
 export const adaSession: SessionView = {
   signedIn: true,
   email: 'ada@example.com',
   clientId: 'org-client-7',
+  clientIdFixed: false,
   user: { name: 'Ada Lovelace', extension: '100', domain: 'example.com' },
 };
 

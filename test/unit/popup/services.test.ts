@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { activeTabHost, storageSettings, webHostOf } from '../../../src/popup/services';
 import { defaults, SETTINGS_KEY, type Settings } from '../../../src/shared/settings';
 import { fakeStorage } from '../support/fake-i18n';
@@ -41,20 +41,19 @@ describe('popup services', () => {
       [SETTINGS_KEY]: { defaultCountry: 42, disabledSites: 'all', callerId: 'me', extra: true },
     });
     const settings = storageSettings(storage);
-    expect(await settings.load()).toEqual(defaults);
+    expect((await settings.load()).settings).toEqual(defaults);
     const next = await settings.update({ disabledSites: ['HTTPS://CRM.Example.com/x', '!!'] });
-    expect(next.disabledSites).toEqual(['crm.example.com']);
-    expect(storage.peek(SETTINGS_KEY)).toEqual(next);
+    expect(next.settings.disabledSites).toEqual(['crm.example.com']);
+    expect(storage.peek(SETTINGS_KEY)).toEqual(next.settings);
   });
 
   it('hears settings changes in storage.local only, validated', async () => {
     const storage = fakeStorage();
     const heard: Settings[] = [];
-    const stop = storageSettings(storage).subscribe((s) => heard.push(s));
+    const stop = storageSettings(storage).subscribe((s) => heard.push(s.settings));
     await storage.write({ other: 1 });
     await storage.write({ [SETTINGS_KEY]: { markInCode: true, defaultCountry: 'nope' } });
-    await Promise.resolve();
-    expect(heard).toEqual([{ ...defaults, markInCode: true }]);
+    await vi.waitFor(() => expect(heard).toEqual([{ ...defaults, markInCode: true }]));
     stop();
     expect(storage.listenerCount()).toBe(0);
   });

@@ -56,7 +56,7 @@ describe('popup sign-in', () => {
     screen.getByRole('button', { name: 'Sign out' });
   });
 
-  it('on a wrong password shows the message, clears the password and keeps the rest', async () => {
+  it('on a wrong password shows the message and keeps everything typed, the password selected', async () => {
     await openPopup({ signIn: fail('bad-credentials', text('errorBadCredentials')) });
     fillIn('ada@example.com', 'wrong');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -64,8 +64,63 @@ describe('popup sign-in', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Wrong email or password.');
     expect(field('Email').value).toBe('ada@example.com');
     expect(field('Client ID').value).toBe('org-client-7');
-    expect(field('Password').value).toBe('');
+    expect(field('Password').value).toBe('wrong');
     expect(document.activeElement).toBe(field('Password'));
+    const password = field('Password');
+    expect([password.selectionStart, password.selectionEnd]).toEqual([0, 5]);
+  });
+
+  it.each([
+    ['unknown-client' as const, 'errorUnknownClient', 'Client ID'],
+    ['network' as const, 'errorUnreachable', 'Password'],
+  ])('after a %s failure keeps the password typed and focuses %s', async (code, key, focused) => {
+    const fake = await openPopup({ signIn: fail(code, text(key, 'integrate.versature.com')) });
+    fillIn('ada@example.com', 'hunter2');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await screen.findByRole('alert');
+    expect(field('Password').value).toBe('hunter2');
+    expect(document.activeElement).toBe(field(focused));
+    // The next attempt sends the same password without retyping it.
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await vi.waitFor(() => expect(fake.sent('signIn')).toHaveLength(2));
+    expect(fake.sent('signIn')[1]?.password).toBe('hunter2');
+  });
+
+  it('Show password shows what was typed, and hides it again', async () => {
+    await openPopup();
+    type('Password', 'hunter2');
+    const show = screen.getByRole('checkbox', { name: 'Show password' });
+    fireEvent.click(show);
+    expect(field('Password')).toMatchObject({ type: 'text', value: 'hunter2' });
+    fireEvent.click(show);
+    expect(field('Password')).toMatchObject({ type: 'password', value: 'hunter2' });
+  });
+
+  it('keeps a remembered Client ID under a closed "Advanced", and opens it when there is none', async () => {
+    await openPopup();
+    const advanced = screen.getByText('Advanced').closest('details') as HTMLDetailsElement;
+    expect(advanced.open).toBe(false);
+    expect(advanced.contains(field('Client ID'))).toBe(true);
+    cleanup();
+
+    await openPopup({ getSession: ok({ ...signedOutSession, clientId: '' }) });
+    expect((screen.getByText('Advanced').closest('details') as HTMLDetailsElement).open).toBe(true);
+  });
+
+  it('asks only for email and password when the organisation or the build sets the Client ID', async () => {
+    const fake = await openPopup({
+      getSession: ok({ signedIn: false, clientId: 'acme-managed', clientIdFixed: true }),
+      signIn: ok(adaSession),
+    });
+    expect(screen.queryByLabelText('Client ID')).toBeNull();
+    expect(screen.queryByText('Advanced')).toBeNull();
+    fillIn('ada@example.com', 'hunter2');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { name: 'Your numbers' });
+    expect(fake.sent('signIn')).toEqual([
+      { email: 'ada@example.com', password: 'hunter2', clientId: 'acme-managed' },
+    ]);
   });
 
   it('refuses to send with an empty field and says which one', async () => {
@@ -79,6 +134,9 @@ describe('popup sign-in', () => {
     type('Password', 'hunter2');
     fireEvent.submit(field('Password').form as HTMLFormElement);
     expect(screen.getByRole('alert').textContent).toBe(text('popupMissingClientId'));
+    // The empty Client ID is shown and focused, "Advanced" opened for it.
+    await vi.waitFor(() => expect(document.activeElement).toBe(field('Client ID')));
+    expect((field('Client ID').closest('details') as HTMLDetailsElement).open).toBe(true);
     expect(fake.sent('signIn')).toEqual([]);
   });
 

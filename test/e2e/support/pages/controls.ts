@@ -50,7 +50,8 @@ export function onControl<R>(world: Evaluate, query: Query, action: Action): Pro
         return text(el);
       };
       const ROLES: Record<string, string> = {
-        button: 'button:not([role]), [role=button], input[type=submit]',
+        // A <summary> is the button of its <details> ("Advanced" in the sign-in form).
+        button: 'button:not([role]), [role=button], input[type=submit], summary',
         switch: '[role=switch]',
         textbox:
           'input:not([type]), input[type=text], input[type=email], input[type=url], input[type=tel], input[type=search], textarea',
@@ -63,7 +64,10 @@ export function onControl<R>(world: Evaluate, query: Query, action: Action): Pro
         status: '[role=status]',
         alert: '[role=alert]',
       };
-      const visible = (el: Element) => el.getClientRects().length > 0;
+      // checkVisibility: Chromium lays out a closed <details>' content (content-visibility:
+      // hidden), so it has boxes a person cannot see.
+      const visible = (el: Element) =>
+        el.getClientRects().length > 0 && (el.checkVisibility?.() ?? true);
       const all = (q: Query, root: ParentNode): Element[] => {
         const scope = q.within ? all(q.within, root)[0] : root;
         if (!scope) return [];

@@ -8,7 +8,8 @@ const WEBHOOKS: Query = { role: 'region', name: 'Webhooks' };
 export class Options extends ExtensionPage {
   static async open(driver: Driver): Promise<Options> {
     const options = new Options(await driver.newTab(driver.extensionUrl('src/options/index.html')));
-    await options.waitFor({ label: 'Site to add' });
+    // Loaded once the settings are: the sections appear (Sites is never hidden by a policy).
+    await options.waitFor({ role: 'region', name: 'Sites' });
     return options;
   }
 
