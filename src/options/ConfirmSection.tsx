@@ -1,5 +1,6 @@
 import { HIGH_COST_CATEGORIES, type HighCostCategory } from '../shared/high-cost';
 import { t } from '../shared/i18n';
+import { isLocked } from '../shared/PolicyNotes';
 import { Checkbox } from './Checkbox';
 import type { SectionProps } from './sections';
 
@@ -12,7 +13,7 @@ const LABEL: Record<HighCostCategory, [label: string, hint: string]> = {
 };
 
 /** Ask before calling: which high-cost kinds open the confirmation window (issue 10). */
-export function ConfirmSection({ settings, save }: SectionProps) {
+export function ConfirmSection({ settings, policy, save }: SectionProps) {
   return (
     <>
       <p class="muted">{t('optionsConfirmIntro')}</p>
@@ -24,6 +25,7 @@ export function ConfirmSection({ settings, save }: SectionProps) {
             label={t(label)}
             hint={t(hint)}
             checked={settings.confirmHighCost[category]}
+            locked={isLocked(policy, 'confirmHighCost')}
             onChange={(checked) =>
               save({ confirmHighCost: { ...settings.confirmHighCost, [category]: checked } })
             }

@@ -17,6 +17,7 @@ export const SETTING_POLICIES = {
   onlySites: { setting: 'onlySites' },
   telLinks: { setting: 'handleTelLinks' },
   codeBlocks: { setting: 'markInCode' },
+  confirmHighCost: { setting: 'confirmHighCost' },
 } as const satisfies Record<string, { setting: keyof Settings; implies?: Partial<Settings> }>;
 
 export type SettingPolicyKey = keyof typeof SETTING_POLICIES;
