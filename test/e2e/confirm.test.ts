@@ -113,7 +113,7 @@ describe.each(BROWSERS)('%s: confirming high-cost calls', (name) => {
     await callFromCard(tab, card, '(973) 555-0188');
     await card.status('your phone will ring first');
     expect(await h.driver.openedPage('src/confirm/index.html', 500)).toBeNull();
-    expect(h.fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550188' }]);
+    await expect.poll(() => h.fake.calls().map((c) => c.fields)).toEqual([{ to: '19735550188' }]);
     outsideRateWindow(h.fake);
     await tab.press('Escape');
     await tab.clickAt(await markCentre(tab.world, '+33 1 42 68 53 00'));
@@ -147,7 +147,7 @@ describe.each(BROWSERS)('%s: confirming high-cost calls', (name) => {
     const { tab, card } = await page();
     await callFromCard(tab, card, '+1 876 927 1234');
     await card.status('your phone will ring first');
-    expect(h.fake.calls().map((c) => c.fields)).toEqual([{ to: '18769271234' }]);
+    await expect.poll(() => h.fake.calls().map((c) => c.fields)).toEqual([{ to: '18769271234' }]);
     outsideRateWindow(h.fake);
     await tab.press('Escape');
     await callFromCard(tab, card, '1-900-976-1234');
