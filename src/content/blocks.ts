@@ -1,7 +1,10 @@
+import { CHECKPOINT_NODES, INLINE, readAround } from './runs';
+
 /**
  * Reads page text the way a person sees it: per block, joining the text of
- * inline children, so `<b>(973)</b> 555-1212` is one string. Each block keeps
- * its text nodes and their start offsets to turn matches back into Ranges.
+ * inline children, so `<b>(973)</b> 555-1212` is one string, and keeping apart
+ * what the page lays out apart (runs.ts). Each block keeps its text nodes and
+ * their start offsets to turn matches back into Ranges.
  */
 export interface TextBlock {
   text: string;
@@ -31,42 +34,6 @@ const SKIP = new Set([
 ]);
 const CODE = new Set(['CODE', 'PRE', 'KBD', 'SAMP']);
 const DIGIT = /\p{Nd}/u;
-
-/** Inline elements: their text joins the surrounding block's text. */
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-]);
 
 export interface WalkOptions {
   markInCode: boolean;
@@ -114,18 +81,6 @@ function insideSkipped(root: Node, options: WalkOptions): boolean {
 
 const hostOf = (node: Node): Node | null => (node as Partial<ShadowRoot>).host ?? null;
 
-/** The nearest ancestor that is not an inline element (the text's block). */
-function blockOf(node: Node, root: Node): Node {
-  let el = node.parentNode;
-  while (el && el !== root && el.nodeType === 1 && INLINE.has((el as Element).tagName)) {
-    el = el.parentNode;
-  }
-  return el ?? root;
-}
-
-/** Yielded every this many nodes, so the caller can pause between chunks. */
-const CHECKPOINT_NODES = 512;
-
 /** What `walkBlocks` yields: a block with digits, or a checkpoint (`null`) to pause at. */
 export type WalkStep = TextBlock | null;
 
@@ -137,8 +92,8 @@ export type WalkStep = TextBlock | null;
  *
  * Speed: the walk over every text node uses no filter callback (a JS filter
  * made it ~7× slower than the floor) and only tests each node for a digit.
- * Only a node with a digit costs more: its block is found, its ancestors are
- * checked for skipped elements, and the block's text is gathered once.
+ * Only a node with a digit costs more: its ancestors are checked for skipped
+ * elements, its inline run is gathered (runs.ts), and the walk goes on after it.
  */
 export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkStep, void, void> {
   if (insideSkipped(root, options)) return;
@@ -154,8 +109,11 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
   const doc = root.ownerDocument ?? (root as Document);
   // A document in design mode is one big editor.
   if (doc.designMode === 'on') return;
-  const done = new Set<Node>();
   const verdicts: Verdicts = new Map();
+  const context = {
+    rejects: (el: Element) => rejectInWalk(el, options),
+    apart: new Map<Element, boolean>(),
+  };
   const texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
@@ -165,9 +123,12 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
       if (!root.contains(texts.currentNode)) throw new StaleWalk();
     }
     if (!DIGIT.test((node as Text).data)) continue;
-    const block = blockOf(node, root);
-    if (done.has(block) || skippedBetween(node, root, options, verdicts)) continue;
-    for (const group of groupsIn(block, options, done)) yield group;
+    if (skippedBetween(node, root, options, verdicts)) continue;
+    // The run's other digits are read with it: carry on after its last node.
+    const last = yield* readAround(node as Text, root, context);
+    // The run pauses when long: the page may have moved its end out of the walk meanwhile.
+    if (!root.contains(last)) throw new StaleWalk();
+    texts.currentNode = last;
   }
   // Open shadow roots are separate trees: find their hosts with a plain element walk.
   if (!options.onShadowRoot) return;
@@ -208,80 +169,6 @@ function skippedBetween(node: Node, root: Node, options: WalkOptions, verdicts: 
     verdicts.set(el, verdict);
   }
   return verdict;
-}
-
-/**
- * The text groups of one block (split at `<br>` and at nested blocks, whose
- * groups come too), joining inline children. Every block met is added to
- * `done`, so the outer walk gathers each block once.
- */
-function* groupsIn(block: Node, options: WalkOptions, done: Set<Node>): Generator<WalkStep> {
-  const doc = block.ownerDocument ?? (block as Document);
-  done.add(block);
-  // No filter callback (a call from the browser into our code per node, ~2× the walk's cost):
-  // skipped subtrees are stepped over by hand.
-  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let current: { block: Node; nodes: Text[]; digits: boolean } | null = null;
-  // Groups without a digit cost nothing more: no join.
-  const finish = (): TextBlock | null => {
-    const group = current;
-    current = null;
-    if (!group?.digits) return null;
-    const starts: number[] = [];
-    let offset = 0;
-    for (const node of group.nodes) {
-      starts.push(offset);
-      offset += node.data.length;
-    }
-    return { text: group.nodes.map((n) => n.data).join(''), nodes: group.nodes, starts };
-  };
-  let lastParent: Node | null = null;
-  let lastBlock: Node = block;
-  let seen = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    // A block can be most of a page (text right under <body>): pause inside it too. Text the
-    // page changes meanwhile is caught later (the scanner re-reads each block before marking).
-    if (++seen % CHECKPOINT_NODES === 0) yield null;
-    if (node.nodeType !== 3) {
-      const el = node as Element;
-      if (rejectInWalk(el, options)) {
-        // Step over the subtree: the next node is the skipped element's last descendant's next.
-        const last = lastDescendant(el);
-        if (last !== el) walker.currentNode = last;
-        continue;
-      }
-      // A <br> separates lines inside one block; other elements are inline or nested blocks.
-      if (el.tagName === 'BR') {
-        const group = finish();
-        if (group) yield group;
-      }
-      continue;
-    }
-    const text = node as Text;
-    if (text.data.length === 0) continue;
-    // Siblings share a parent, hence a block: look the block up once per parent.
-    if (text.parentNode !== lastParent) {
-      lastParent = text.parentNode;
-      lastBlock = blockOf(text, block);
-      done.add(lastBlock);
-    }
-    if (current && current.block !== lastBlock) {
-      const group = finish();
-      if (group) yield group;
-    }
-    current ??= { block: lastBlock, nodes: [], digits: false };
-    current.nodes.push(text);
-    if (!current.digits && DIGIT.test(text.data)) current.digits = true;
-  }
-  const last = finish();
-  if (last) yield last;
-}
-
-/** The last node of `el`'s subtree in document order (`el` itself when it has no children). */
-function lastDescendant(el: Node): Node {
-  let node = el;
-  while (node.lastChild) node = node.lastChild;
-  return node;
 }
 
 /** Thrown into the caller when a paused walk lost its place (see `walkBlocks`). */

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   StaleWalk,
   type TextBlock,
@@ -97,6 +97,76 @@ describe('a block of text is read the way a person sees it', () => {
     text.data = 'soon';
     expect(blocks(text)).toEqual([]);
     expect(texts(body)).toEqual([]);
+  });
+});
+
+describe('what the page lays out apart is read apart', () => {
+  // happy-dom computes `display` from style rules but does not blockify flex or grid items the
+  // way a browser does (a span in a flex row computes as `display: block` there): these rows
+  // give their items `display: block` outright. test/e2e/layout.test.ts has the real flex rows.
+  const ROW_STYLE = '<style>.row > * { display: block }</style>';
+
+  it('cuts a row of items apart, so a name and a note do not run into the number', () => {
+    const body = page(
+      `${ROW_STYLE}<div class="row"><span>Kwame Mensah</span><span>1-713-555-0164</span>` +
+        '<span>Break until 14:30</span></div>',
+    );
+    expect(texts(body)).toEqual(['1-713-555-0164', 'Break until 14:30']);
+  });
+
+  it('cuts at items laid out as list items or grid containers, and at whitespace between items', () => {
+    const body = page(
+      '<p>Desk<a href="#" style="display: list-item">973-555-1212</a>' +
+        '<b style="display: grid">Room 12</b></p>' +
+        `${ROW_STYLE}<div class="row">\n  <span>Fax</span>\n  <span>617-555-0100</span>\n</div>`,
+    );
+    expect(texts(body)).toEqual(['973-555-1212', 'Room 12', '617-555-0100']);
+  });
+
+  it('cuts at an empty box between two digits, and where a box ends inside a line', () => {
+    const body = page(
+      '<p><span>Ext. 12</span><i style="display: block"></i><span>555-0100</span></p>' +
+        '<p>Call <span style="display: block">973-555-1212</span>4 lines</p>',
+    );
+    expect(texts(body)).toEqual(['Ext. 12', '555-0100', '973-555-1212', '4 lines']);
+  });
+
+  it('still joins inline-level boxes: inline blocks, `display: contents`, hidden parts', () => {
+    const body = page(
+      '<p>Call <span style="display: inline-block">(973)</span> 555-<span style="display: contents">1212</span></p>' +
+        '<p>Tel 617<span style="display: none">-</span>-555-0100</p>',
+    );
+    expect(texts(body)).toEqual(['Call (973) 555-1212', 'Tel 617--555-0100']);
+  });
+
+  it('keeps the nodes and offsets of each piece, so a match maps back to the page', () => {
+    const [block] = blocks(
+      page(
+        `${ROW_STYLE}<div class="row"><span>Name</span><span>+1 <b>713</b> 555-0164</span></div>`,
+      ),
+    );
+    expect(block?.text).toBe('+1 713 555-0164');
+    expect(block?.nodes.map((n) => n.data)).toEqual(['+1 ', '713', ' 555-0164']);
+    expect(block?.starts).toEqual([0, 3, 6]);
+  });
+
+  it('looks up styles only beside digits: none on a page without digits, none between words', () => {
+    const lookups = vi.spyOn(window, 'getComputedStyle');
+    try {
+      page(
+        `${ROW_STYLE}<div class="row"><span>Kwame Mensah</span><span>Support</span></div>` +
+          '<p><a href="#">Home</a> <a href="#">Contact</a> <em>us</em></p>',
+      );
+      expect(texts(document.body)).toEqual([]);
+      expect(lookups).not.toHaveBeenCalled();
+      page(
+        '<p><a href="#">Home</a> <a href="#">Contact</a> <em>us</em> at <b>973</b>-555-1212</p>',
+      );
+      expect(texts(document.body)).toEqual(['Home Contact us at 973-555-1212']);
+      expect(lookups.mock.calls.map(([el]) => el.tagName)).toEqual(['B']);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 });
 
