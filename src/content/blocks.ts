@@ -1,4 +1,4 @@
-import { CHECKPOINT_NODES, INLINE, readAround } from './runs';
+import { CHECKPOINT_NODES, INLINE, readAround, Step } from './runs';
 
 /**
  * Reads page text the way a person sees it: per block, joining the text of
@@ -54,16 +54,79 @@ function isSkippedTag(el: Element, options: WalkOptions): boolean {
   return !options.markInCode && CODE.has(el.tagName);
 }
 
-/**
- * The walker's per-element test, on every element of the page: an attribute
- * read instead of `isContentEditable` (which makes Chromium compute editability,
- * several times slower over a big page). Rejecting an editing host rejects its
- * whole subtree, so inherited editability needs no check below it.
- */
-function rejectInWalk(el: Element, options: WalkOptions): boolean {
-  if (isSkippedTag(el, options)) return true;
+/** An element whose own contenteditable attribute makes it editable (any value but "false"). */
+function isEditingHost(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/**
+ * Per walk: how the text and elements met are judged. Attributes are read instead of
+ * `isContentEditable` (which makes Chromium compute editability, several times slower over a
+ * big page), and only on a page that has a contenteditable attribute at all (one query, the
+ * first time a digit is met): most pages have none, and a read per element was a large part of
+ * the walk.
+ */
+class Judge {
+  private editables: boolean | null = null;
+  constructor(
+    private readonly root: Node,
+    private readonly options: WalkOptions,
+  ) {}
+
+  private anyEditable(): boolean {
+    this.editables ??=
+      (this.root as Partial<ParentNode>).querySelector?.('[contenteditable]') != null;
+    return this.editables;
+  }
+
+  /** Per walk: whether an element, or one above it up to the walk's root, is never read. */
+  private readonly verdicts = new Map<Node, boolean>();
+
+  /**
+   * True when `node` lies inside an element never read, below the walk's root (`walkBlocks`
+   * checked the root and above). Each ancestor is judged once per walk: text nodes with digits
+   * share most of their ancestors. (A `closest()` with the list of skipped tags cost more: the
+   * browser parses the selector anew on every page.)
+   */
+  skipsText(node: Text): boolean {
+    const unjudged: Node[] = [];
+    let verdict = false;
+    for (let el = node.parentNode; el; el = el === this.root ? null : el.parentNode) {
+      const known = this.verdicts.get(el);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      unjudged.push(el);
+    }
+    // Judge from the top down: below a skipped element everything is skipped.
+    for (let i = unjudged.length - 1; i >= 0; i--) {
+      const el = unjudged[i] as Node;
+      if (!verdict && el.nodeType === 1 && this.rejects(el as Element)) verdict = true;
+      this.verdicts.set(el, verdict);
+    }
+    return verdict;
+  }
+
+  private rejects(el: Element): boolean {
+    const tag = el.tagName;
+    if (SKIP.has(tag) || el === this.options.ignore) return true;
+    if (!this.options.markInCode && CODE.has(tag)) return true;
+    return this.anyEditable() && isEditingHost(el);
+  }
+
+  /** What a run does at `el` (runs.ts): join inline text, step over what is never read, or end. */
+  readonly step = (el: Element): Step => {
+    const tag = el.tagName;
+    const code = !this.options.markInCode && CODE.has(tag);
+    if (INLINE.has(tag)) {
+      if (code || (this.anyEditable() && isEditingHost(el))) return Step.Skip;
+      return Step.Enter;
+    }
+    if (code || SKIP.has(tag) || el === this.options.ignore) return Step.Skip;
+    return Step.End;
+  };
 }
 
 /**
@@ -109,11 +172,8 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
   const doc = root.ownerDocument ?? (root as Document);
   // A document in design mode is one big editor.
   if (doc.designMode === 'on') return;
-  const verdicts: Verdicts = new Map();
-  const context = {
-    rejects: (el: Element) => rejectInWalk(el, options),
-    apart: new Map<Element, boolean>(),
-  };
+  const judge = new Judge(root, options);
+  const context = { step: judge.step, apart: new Map<Element, boolean>() };
   const texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
@@ -123,7 +183,7 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
       if (!root.contains(texts.currentNode)) throw new StaleWalk();
     }
     if (!DIGIT.test((node as Text).data)) continue;
-    if (skippedBetween(node, root, options, verdicts)) continue;
+    if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);
     // The run pauses when long: the page may have moved its end out of the walk meanwhile.
@@ -141,34 +201,6 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     const shadow = (node as Element).shadowRoot;
     if (shadow && !insideSkipped(node, options)) options.onShadowRoot(shadow);
   }
-}
-
-/** Per walk: whether a node, or an ancestor of it up to the walk's root, is never scanned. */
-type Verdicts = Map<Node, boolean>;
-
-/**
- * True when an element between `node` and `root` (root included) is never scanned. Each
- * ancestor is judged once per walk: digit text nodes share most of their ancestors, and
- * re-reading every ancestor's attributes for each of them was a third of the walk on big pages.
- */
-function skippedBetween(node: Node, root: Node, options: WalkOptions, verdicts: Verdicts): boolean {
-  const unjudged: Node[] = [];
-  let verdict = false;
-  for (let el = node.parentNode; el; el = el === root ? null : el.parentNode) {
-    const known = verdicts.get(el);
-    if (known !== undefined) {
-      verdict = known;
-      break;
-    }
-    unjudged.push(el);
-  }
-  // Judge from the top down: below a skipped element everything is skipped.
-  for (let i = unjudged.length - 1; i >= 0; i--) {
-    const el = unjudged[i] as Node;
-    if (!verdict && el.nodeType === 1 && rejectInWalk(el as Element, options)) verdict = true;
-    verdicts.set(el, verdict);
-  }
-  return verdict;
 }
 
 /** Thrown into the caller when a paused walk lost its place (see `walkBlocks`). */

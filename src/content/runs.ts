@@ -52,10 +52,20 @@ const SPACE = /\s/;
 /** Yielded every this many nodes, so the caller can pause between chunks. */
 export const CHECKPOINT_NODES = 512;
 
+/** What a run does at an element it meets (see `RunContext.step`). */
+export const Step = {
+  /** An inline element: its text joins the run. */
+  Enter: 0,
+  /** An element never read (a script, code, an editor…): stepped over, the run goes on. */
+  Skip: 1,
+  /** Anything else (a nested block, a `<br>`, a table cell…): the run ends. */
+  End: 2,
+} as const;
+export type Step = (typeof Step)[keyof typeof Step];
+
 /** The per-walk state the run needs: how elements are judged, and what was judged already. */
 export interface RunContext {
-  /** Whether an element is never read (script, code, an editor…): its text is stepped over. */
-  rejects: (el: Element) => boolean;
+  step: (el: Element) => Step;
   /** Per walk: whether an element is laid out apart from its neighbours (see `laidOutApart`). */
   apart: Map<Element, boolean>;
 }
@@ -81,8 +91,8 @@ export function* readAround(
 ): Generator<TextBlock | null, Text, void> {
   const before: Run = { nodes: [], between: [] };
   const after: Run = { nodes: [], between: [] };
-  yield* extend(start, root, context.rejects, false, before);
-  yield* extend(start, root, context.rejects, true, after);
+  yield* extend(start, root, context.step, false, before);
+  yield* extend(start, root, context.step, true, after);
   const run: Run = {
     nodes: [...before.nodes.reverse(), start, ...after.nodes],
     between: [...before.between.reverse(), ...after.between],
@@ -99,7 +109,7 @@ export function* readAround(
 function* extend(
   start: Text,
   root: Node,
-  rejects: (el: Element) => boolean,
+  step: (el: Element) => Step,
   forward: boolean,
   into: Run,
 ): Generator<null, void, void> {
@@ -128,12 +138,10 @@ function* extend(
       crossed = [];
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (rejects(el)) {
-        crossed.push(el);
-      } else if (isInlineTag(el)) {
-        crossed.push(el);
-        enter = true;
-      } else return;
+      const next = step(el);
+      if (next === Step.End) return;
+      crossed.push(el);
+      enter = next === Step.Enter;
     }
   }
 }
@@ -150,7 +158,7 @@ function* cutAtLayout(run: Run, apart: Map<Element, boolean>): Generator<TextBlo
   for (let i = 0; i < nodes.length - 1; i++) {
     if ((i + 1) % CHECKPOINT_NODES === 0) yield null;
     const crossed = between[i] as Element[];
-    if (crossed.length === 0 || !digitBeside(nodes, i)) continue;
+    if (crossed.length === 0 || !joinMatters(nodes, i)) continue;
     if (!crossed.some((el) => laidOutApart(el, apart))) continue;
     const group = blockOf(nodes.slice(from, i + 1));
     if (group) yield group;
@@ -175,30 +183,46 @@ function blockOf(nodes: Text[]): TextBlock | null {
 }
 
 /**
- * True when the nearest non-space character before or after the join after `nodes[i]` can be
- * part of a number: a digit, a `+` or a parenthesis ("Name" | "+1 713…", "Name" | "(713)…").
+ * Whether reading the text on both sides of the join after `nodes[i]` as one string or as two
+ * can change a number: a digit, `+` or parenthesis right at the join, with no space on the
+ * other side ("Mensah" | "1-713…", "0164" | "Break", "Name" | "+1 713…"), or digits on both
+ * sides across white space ("Room 12" | " 555-0100", which joined may read as one number).
+ * Other joins ("born in " | "1998", "Kwame" | "Mensah") read the same either way.
  */
-function digitBeside(nodes: Text[], i: number): boolean {
-  return isNumberChar(edge(nodes, i, false)) || isNumberChar(edge(nodes, i + 1, true));
+function joinMatters(nodes: Text[], i: number): boolean {
+  const left = lastChar((nodes[i] as Text).data);
+  const right = firstChar((nodes[i + 1] as Text).data);
+  const leftSpace = SPACE.test(left);
+  const rightSpace = SPACE.test(right);
+  if (!leftSpace && !rightSpace) return isNumberChar(left) || isNumberChar(right);
+  if (leftSpace && rightSpace) {
+    return isNumberChar(edge(nodes, i, false)) && isNumberChar(edge(nodes, i + 1, true));
+  }
+  // One side is white space: it matters only with number characters on both sides.
+  if (leftSpace) return isNumberChar(right) && isNumberChar(edge(nodes, i, false));
+  return isNumberChar(left) && isNumberChar(edge(nodes, i + 1, true));
 }
 
-const NUMBER_CHAR = /[\p{Nd}+()＋（）]/u;
-const isNumberChar = (char: string | null): boolean => char !== null && NUMBER_CHAR.test(char);
+const NUMBER_CHAR = /^[\p{Nd}+()＋（）]$/u;
+const isNumberChar = (char: string): boolean => NUMBER_CHAR.test(char);
 
-/** The first (`forward`) or last non-space character from `nodes[i]` on, going that way. */
-function edge(nodes: Text[], i: number, forward: boolean): string | null {
+/** The first code point of `data` (not empty). */
+const firstChar = (data: string): string => String.fromCodePoint(data.codePointAt(0) ?? 0);
+
+/** The last code point of `data` (not empty): a character outside the BMP is two UTF-16 units. */
+function lastChar(data: string): string {
+  const code = data.charCodeAt(data.length - 1);
+  return code >= 0xdc00 && code <= 0xdfff && data.length > 1 ? data.slice(-2) : data.slice(-1);
+}
+
+/** The nearest non-space character from `nodes[i]` on, going forward or back; '' if none. */
+function edge(nodes: Text[], i: number, forward: boolean): string {
   for (let n = i; n >= 0 && n < nodes.length; n += forward ? 1 : -1) {
     const data = (nodes[n] as Text).data;
-    for (let c = forward ? 0 : data.length - 1; c >= 0 && c < data.length; c += forward ? 1 : -1) {
-      const char = data[c] as string;
-      if (SPACE.test(char)) continue;
-      // A digit outside the BMP is two UTF-16 units: read the whole code point.
-      if (forward) return String.fromCodePoint(data.codePointAt(c) ?? 0);
-      const low = char.charCodeAt(0) >= 0xdc00 && char.charCodeAt(0) <= 0xdfff;
-      return low && c > 0 ? data.slice(c - 1, c + 1) : char;
-    }
+    const trimmed = forward ? data.trimStart() : data.trimEnd();
+    if (trimmed) return forward ? firstChar(trimmed) : lastChar(trimmed);
   }
-  return null;
+  return '';
 }
 
 /**

@@ -114,19 +114,19 @@ describe('what the page lays out apart is read apart', () => {
     expect(texts(body)).toEqual(['1-713-555-0164', 'Break until 14:30']);
   });
 
-  it('cuts at items laid out as list items or grid containers, and at whitespace between items', () => {
+  it('cuts at list items and grid containers, and between digits across white space', () => {
     const body = page(
       '<p>Desk<a href="#" style="display: list-item">973-555-1212</a>' +
         '<b style="display: grid">Room 12</b></p>' +
-        `${ROW_STYLE}<div class="row">\n  <span>Fax</span>\n  <span>617-555-0100</span>\n</div>`,
+        `${ROW_STYLE}<div class="row">\n  <span>Room 12</span>\n  <span>617-555-0100</span>\n</div>`,
     );
-    expect(texts(body)).toEqual(['973-555-1212', 'Room 12', '617-555-0100']);
+    expect(texts(body)).toEqual(['973-555-1212', 'Room 12', '\n  Room 12', '617-555-0100\n']);
   });
 
   it('cuts at an empty box between two digits, and where a box ends inside a line', () => {
     const body = page(
       '<p><span>Ext. 12</span><i style="display: block"></i><span>555-0100</span></p>' +
-        '<p>Call <span style="display: block">973-555-1212</span>4 lines</p>',
+        '<p>Call:<span style="display: block">973-555-1212</span>4 lines</p>',
     );
     expect(texts(body)).toEqual(['Ext. 12', '555-0100', '973-555-1212', '4 lines']);
   });
@@ -148,6 +148,13 @@ describe('what the page lays out apart is read apart', () => {
     expect(block?.text).toBe('+1 713 555-0164');
     expect(block?.nodes.map((n) => n.data)).toEqual(['+1 ', '713', ' 555-0164']);
     expect(block?.starts).toEqual([0, 3, 6]);
+  });
+
+  it('leaves joins that read the same either way: a word, white space, then a number', () => {
+    const body = page(
+      `${ROW_STYLE}<div class="row">\n  <span>Fax</span>\n  <span>617-555-0100</span>\n</div>`,
+    );
+    expect(texts(body)).toEqual(['\n  Fax\n  617-555-0100\n']);
   });
 
   it('looks up styles only beside digits: none on a page without digits, none between words', () => {
