@@ -5,7 +5,7 @@
 //   npx tsx scripts/bench/profile.ts yahoo-1 [--loads 5] [--interval 50] [--minified] [--keep]
 //
 // Prints the page's shape (elements, text nodes, text nodes with a digit, shadow hosts), our
-// `net2phone:scan` total per load, and the sampled time under our content script grouped by our
+// `net2phone:scan` total per load (the profiler slows it) beside the floor's between them, and the sampled time under our content script grouped by our
 // innermost function (browser code it calls counted in it: getComputedStyle, TreeWalker steps)
 // and by the leaf frame. Sampling is statistical: trust differences of several samples only.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { readCorpus, serve } from './pages';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/pages/readability');
+const FLOOR_EXTENSION = resolve(ROOT, 'test/bench/floor-extension');
 
 interface ProfileNode {
   id: number;
@@ -137,8 +138,10 @@ async function main(): Promise<void> {
   const ours = await buildUnminified(options.minified);
   const server = await serve(new Map([[`/r/${page.name}`, page.html]]), `pages.${PAGE_DOMAIN}`);
   const b = await launch(ours, true);
+  const floor = await launch(FLOOR_EXTENSION, false);
   const url = `${server.origin}/r/${page.name}`;
   try {
+    await measureLoad(floor, url, { quiet: 0, timeout: 10_000 });
     // Warm-up: code caches, the background's parser.
     await measureLoad(b, url, { quiet: 300, timeout: 10_000 });
     console.log(`${page.name}:`, await b.page.evaluate(shape));
@@ -151,14 +154,18 @@ async function main(): Promise<void> {
     };
     let sampled = 0;
     const totals: string[] = [];
+    const floorTotals: string[] = [];
     for (let i = 0; i < options.loads; i++) {
       await b.cdp.send('Profiler.start');
       const load = await measureLoad(b, url, { quiet: 300, timeout: 10_000 });
       const { profile } = (await b.cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       sampled += attribute(profile, found);
       totals.push(`${load.total.toFixed(1)} (${load.entries.length} entries)`);
+      // The floor, loaded between ours (not profiled): how far the machine's load moves things.
+      floorTotals.push((await measureLoad(floor, url, { quiet: 0, timeout: 10_000 })).total.toFixed(1));
     }
-    console.log(`net2phone:scan total per load, ms: ${totals.join(', ')}`);
+    console.log(`net2phone:scan total per load (profiled), ms: ${totals.join(', ')}`);
+    console.log(`the floor's total, loaded between them, ms: ${floorTotals.join(', ')}`);
     console.log(
       `sampled under our content script: ${(sampled / options.loads).toFixed(2)} ms/load`,
     );
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
     console.log(`(source: ${ours}/src/content/index.js, kept with --keep)`);
   } finally {
     await b.close();
+    await floor.close();
     server.close();
     if (!options.keep) rmSync(ours, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { CHECKPOINT_NODES, INLINE, readAround, Step } from './runs';
+import { CHECKPOINT_NODES, INLINE, nearDigitRun, readAround, Step } from './runs';
 
 /**
  * Reads page text the way a person sees it: per block, joining the text of
@@ -183,6 +183,8 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
       if (!root.contains(texts.currentNode)) throw new StaleWalk();
     }
     if (!DIGIT.test((node as Text).data)) continue;
+    // Most digits are in no digit run (a year, "[12]"): their runs are never read.
+    if (!(yield* nearDigitRun(node as Text, root, context))) continue;
     if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);

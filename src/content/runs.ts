@@ -1,11 +1,11 @@
 /**
  * The text read as one piece around a digit: its inline run (the text nodes joined through
  * inline elements, up to the nearest block, `<br>` or nested block), cut where the page lays
- * adjacent elements out apart (flex or grid items, `display: block` spans, table cells, list
- * items), so that "Kwame Mensah", "1-713-555-0164" and "Break until 14:30" in three flex items
- * are three texts, not "Kwame Mensah1-713-555-0164Break until 14:30" (issue 12, item 3).
+ * adjacent elements out apart (layout.ts).
  */
+import { hasDigitRun } from '../phone/gate';
 import type { TextBlock } from './blocks';
+import { cutAtLayout, type Run } from './layout';
 
 /** Inline elements by tag: their text joins the surrounding text. */
 export const INLINE = new Set([
@@ -46,9 +46,6 @@ export const INLINE = new Set([
 export const isInlineTag = (node: Node): boolean =>
   node.nodeType === 1 && INLINE.has((node as Element).tagName);
 
-const DIGIT = /\p{Nd}/u;
-const SPACE = /\s/;
-
 /** Yielded every this many nodes, so the caller can pause between chunks. */
 export const CHECKPOINT_NODES = 512;
 
@@ -70,31 +67,25 @@ export interface RunContext {
   apart: Map<Element, boolean>;
 }
 
-/** An inline run: its text nodes in order, and the elements crossed between each two. */
-interface Run {
-  nodes: Text[];
-  /** `between[i]`: the elements entered, left or stepped over from `nodes[i]` to `nodes[i + 1]`. */
-  between: Element[][];
-}
-
 /**
  * The texts read around `start` (a text node with a digit that is read), each one a group of
  * text nodes read as one string; pieces without a digit are left out. Returns the run's last
  * text node: the walk goes on after it. Cost: the run's own nodes, never the rest of its block
  * (a digit in text lying right under `<body>` used to send the walk over the whole page again),
- * and a computed style only for elements crossed next to a digit.
+ * and a computed style only for elements crossed where a cut could change a number.
  */
 export function* readAround(
   start: Text,
   root: Node,
   context: RunContext,
 ): Generator<TextBlock | null, Text, void> {
-  const before: Run = { nodes: [], between: [] };
-  const after: Run = { nodes: [], between: [] };
+  const before = emptyRun();
+  const after = emptyRun();
   yield* extend(start, root, context.step, false, before);
   yield* extend(start, root, context.step, true, after);
   const run: Run = {
     nodes: [...before.nodes.reverse(), start, ...after.nodes],
+    texts: [...before.texts.reverse(), start.data, ...after.texts],
     between: [...before.between.reverse(), ...after.between],
   };
   yield* cutAtLayout(run, context.apart);
@@ -102,9 +93,41 @@ export function* readAround(
 }
 
 /**
+ * Every character a digit run of the gate's first test (`hasDigitRun`: six digits with light
+ * separators, or a vanity number's digits and capitals) can be made of. A match lies inside a
+ * stretch of these characters.
+ */
+const NOT_RUN_CHAR = /[^\p{Nd}\s\p{Pd}()./+·A-Z]/u;
+
+/**
+ * False when `start`'s digits cannot be part of any text the gate lets through, so its run need
+ * not be read: the run's text around them, as far as the first character that cannot be in a
+ * digit run on each side, holds no digit run. The gate passes nothing without one
+ * (`mayHoldNumber` starts with `hasDigitRun`), a piece of the run has no more of it, and a run
+ * that holds one elsewhere is read from that run's own first digit. Most digits on a page are
+ * like this (a citation "[12]", a year, a count), and a paragraph with one was read whole.
+ */
+export function* nearDigitRun(
+  start: Text,
+  root: Node,
+  context: RunContext,
+): Generator<null, boolean, void> {
+  const before = emptyRun();
+  const after = emptyRun();
+  const until = (text: string) => NOT_RUN_CHAR.test(text);
+  if (!until(start.data.slice(0, 1)))
+    yield* extend(start, root, context.step, false, before, until);
+  if (!until(start.data.slice(-1))) yield* extend(start, root, context.step, true, after, until);
+  return hasDigitRun(before.texts.reverse().join('') + start.data + after.texts.join(''));
+}
+
+const emptyRun = (): Run => ({ nodes: [], texts: [], between: [] });
+
+/**
  * Collects the text nodes next to `start` in one direction into `into`, until the run ends: at
  * an element that is not inline by its tag (a nested block, a `<br>`, a table cell…) or at the
- * walk's root. Elements never read are stepped over without ending the run, as before.
+ * walk's root; or, with `until`, after the first text it accepts. Elements never read are
+ * stepped over without ending the run.
  */
 function* extend(
   start: Text,
@@ -112,31 +135,43 @@ function* extend(
   step: (el: Element) => Step,
   forward: boolean,
   into: Run,
+  until?: (text: string) => boolean,
 ): Generator<null, void, void> {
   let node: Node = start;
   let enter = false;
   let crossed: Element[] = [];
+  // How deep inside elements this walk entered: leaving those needs no check.
+  let depth = 0;
   for (let steps = 1; ; steps++) {
     // A run can be most of a page (inline text right under <body>): pause inside it too.
     if (steps % CHECKPOINT_NODES === 0) yield null;
-    let next: Node | null = enter ? (forward ? node.firstChild : node.lastChild) : null;
+    let next: Node | null = null;
+    if (enter) {
+      next = forward ? node.firstChild : node.lastChild;
+      if (next) depth++;
+    }
     for (let at = node; !next; ) {
       next = forward ? at.nextSibling : at.previousSibling;
       if (next) break;
       const parent: Node | null = at.parentNode;
+      if (depth > 0) depth--;
       // Leaving the block (or the walk's root): the run ends.
-      if (!parent || parent === root || !isInlineTag(parent)) return;
+      else if (!parent || parent === root || !isInlineTag(parent)) return;
       crossed.push(parent as Element);
-      at = parent;
+      at = parent as Node;
     }
     node = next;
     enter = false;
-    if (node.nodeType === 3) {
-      if ((node as Text).data.length === 0) continue;
+    const type = node.nodeType;
+    if (type === 3) {
+      const text = (node as Text).data;
+      if (text.length === 0) continue;
       into.nodes.push(node as Text);
+      into.texts.push(text);
       into.between.push(crossed);
       crossed = [];
-    } else if (node.nodeType === 1) {
+      if (until?.(text)) return;
+    } else if (type === 1) {
       const el = node as Element;
       const next = step(el);
       if (next === Step.End) return;
@@ -144,106 +179,4 @@ function* extend(
       enter = next === Step.Enter;
     }
   }
-}
-
-/**
- * The run cut into the pieces a person sees apart: at each join between two text nodes with a
- * digit, `+` or parenthesis beside it (the nearest non-space character on either side) where an
- * element crossed is laid out apart. Joins between letters are left alone: gluing "Kwame" to "Mensah" hides no
- * number, and looking up their styles would cost a style read per link of every paragraph.
- */
-function* cutAtLayout(run: Run, apart: Map<Element, boolean>): Generator<TextBlock | null> {
-  const { nodes, between } = run;
-  let from = 0;
-  for (let i = 0; i < nodes.length - 1; i++) {
-    if ((i + 1) % CHECKPOINT_NODES === 0) yield null;
-    const crossed = between[i] as Element[];
-    if (crossed.length === 0 || !joinMatters(nodes, i)) continue;
-    if (!crossed.some((el) => laidOutApart(el, apart))) continue;
-    const group = blockOf(nodes.slice(from, i + 1));
-    if (group) yield group;
-    from = i + 1;
-  }
-  const last = blockOf(from === 0 ? nodes : nodes.slice(from));
-  if (last) yield last;
-}
-
-/** The nodes as one text with their offsets; null when no node holds a digit. */
-function blockOf(nodes: Text[]): TextBlock | null {
-  const starts: number[] = [];
-  let text = '';
-  let digits = false;
-  for (const node of nodes) {
-    starts.push(text.length);
-    const data = node.data;
-    if (!digits && DIGIT.test(data)) digits = true;
-    text += data;
-  }
-  return digits ? { text, nodes, starts } : null;
-}
-
-/**
- * Whether reading the text on both sides of the join after `nodes[i]` as one string or as two
- * can change a number: a digit, `+` or parenthesis right at the join, with no space on the
- * other side ("Mensah" | "1-713…", "0164" | "Break", "Name" | "+1 713…"), or digits on both
- * sides across white space ("Room 12" | " 555-0100", which joined may read as one number).
- * Other joins ("born in " | "1998", "Kwame" | "Mensah") read the same either way.
- */
-function joinMatters(nodes: Text[], i: number): boolean {
-  const left = lastChar((nodes[i] as Text).data);
-  const right = firstChar((nodes[i + 1] as Text).data);
-  const leftSpace = SPACE.test(left);
-  const rightSpace = SPACE.test(right);
-  if (!leftSpace && !rightSpace) return isNumberChar(left) || isNumberChar(right);
-  if (leftSpace && rightSpace) {
-    return isNumberChar(edge(nodes, i, false)) && isNumberChar(edge(nodes, i + 1, true));
-  }
-  // One side is white space: it matters only with number characters on both sides.
-  if (leftSpace) return isNumberChar(right) && isNumberChar(edge(nodes, i, false));
-  return isNumberChar(left) && isNumberChar(edge(nodes, i + 1, true));
-}
-
-const NUMBER_CHAR = /^[\p{Nd}+()＋（）]$/u;
-const isNumberChar = (char: string): boolean => NUMBER_CHAR.test(char);
-
-/** The first code point of `data` (not empty). */
-const firstChar = (data: string): string => String.fromCodePoint(data.codePointAt(0) ?? 0);
-
-/** The last code point of `data` (not empty): a character outside the BMP is two UTF-16 units. */
-function lastChar(data: string): string {
-  const code = data.charCodeAt(data.length - 1);
-  return code >= 0xdc00 && code <= 0xdfff && data.length > 1 ? data.slice(-2) : data.slice(-1);
-}
-
-/** The nearest non-space character from `nodes[i]` on, going forward or back; '' if none. */
-function edge(nodes: Text[], i: number, forward: boolean): string {
-  for (let n = i; n >= 0 && n < nodes.length; n += forward ? 1 : -1) {
-    const data = (nodes[n] as Text).data;
-    const trimmed = forward ? data.trimStart() : data.trimEnd();
-    if (trimmed) return forward ? firstChar(trimmed) : lastChar(trimmed);
-  }
-  return '';
-}
-
-/**
- * Whether the page lays `el` out as a box of its own, apart from its neighbours: its computed
- * `display` is block-level (block, flex, grid, table, a table cell or row, a list item…). Flex
- * and grid items, floats and absolutely positioned elements compute as block-level whatever
- * their own `display` says. Inline-level boxes (inline, inline-block, inline-flex, ruby) and
- * `contents` flow with the text, as `innerText` reads them; `none` shows nothing in between.
- */
-function laidOutApart(el: Element, cache: Map<Element, boolean>): boolean {
-  let apart = cache.get(el);
-  if (apart === undefined) {
-    const view = el.ownerDocument.defaultView;
-    const display = view ? view.getComputedStyle(el).display : '';
-    apart =
-      display !== '' &&
-      display !== 'contents' &&
-      display !== 'none' &&
-      !display.startsWith('inline') &&
-      !display.startsWith('ruby');
-    cache.set(el, apart);
-  }
-  return apart;
 }
