@@ -43,12 +43,6 @@ export interface WalkOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
-function isSkipped(el: Element, options: WalkOptions): boolean {
-  if (isSkippedTag(el, options)) return true;
-  // Editable areas belong to the user's typing; `isContentEditable` covers inherited states.
-  return (el as HTMLElement).isContentEditable === true;
-}
-
 function isSkippedTag(el: Element, options: WalkOptions): boolean {
   if (SKIP.has(el.tagName) || el === options.ignore) return true;
   return !options.markInCode && CODE.has(el.tagName);
@@ -136,10 +130,18 @@ class Judge {
  * `<pre>`, a `<textarea>` or a `<script>`, would otherwise be marked.
  */
 function insideSkipped(root: Node, options: WalkOptions): boolean {
+  // Editable areas belong to the user's typing. The nearest contenteditable attribute decides
+  // (read, not `isContentEditable`, which makes Chromium bring editability up to date first).
+  let editability: boolean | null = null;
   for (let node: Node | null = root; node; node = node.parentNode ?? hostOf(node)) {
-    if (node.nodeType === 1 && isSkipped(node as Element, options)) return true;
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (isSkippedTag(el, options)) return true;
+    const editable: string | null =
+      editability === null ? el.getAttribute('contenteditable') : null;
+    if (editable !== null) editability = editable.toLowerCase() !== 'false';
   }
-  return false;
+  return editability === true;
 }
 
 const hostOf = (node: Node): Node | null => (node as Partial<ShadowRoot>).host ?? null;
@@ -149,14 +151,15 @@ export type WalkStep = TextBlock | null;
 
 /**
  * Every text block under `root` (an element, document or shadow root) that has
- * a digit, in document order, with a `null` checkpoint every few hundred nodes
+ * a digit run the gate may let through (see `nearDigitRun`), in document order, with a `null` checkpoint every few hundred nodes
  * so a long walk can be split into short tasks. If the page removed the node
  * the walk paused at, it throws StaleWalk (the caller queues the root again).
  *
  * Speed: the walk over every text node uses no filter callback (a JS filter
  * made it ~7× slower than the floor) and only tests each node for a digit.
  * Only a node with a digit costs more: its ancestors are checked for skipped
- * elements, its inline run is gathered (runs.ts), and the walk goes on after it.
+ * elements, the text right around it is tested for a digit run, and only then
+ * is its inline run gathered (runs.ts); the walk goes on after the run.
  */
 export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkStep, void, void> {
   if (insideSkipped(root, options)) return;
@@ -183,9 +186,9 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
       if (!root.contains(texts.currentNode)) throw new StaleWalk();
     }
     if (!DIGIT.test((node as Text).data)) continue;
+    if (judge.skipsText(node as Text)) continue;
     // Most digits are in no digit run (a year, "[12]"): their runs are never read.
     if (!(yield* nearDigitRun(node as Text, root, context))) continue;
-    if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);
     // The run pauses when long: the page may have moved its end out of the walk meanwhile.

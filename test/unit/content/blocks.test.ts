@@ -6,6 +6,7 @@ import {
   type WalkOptions,
   walkBlocks,
 } from '../../../src/content/blocks';
+import { hasDigitRun, mayHoldNumber } from '../../../src/phone/gate';
 
 /** Puts `html` in the page's body and returns the body. */
 function page(html: string): HTMLElement {
@@ -90,6 +91,30 @@ describe('a block of text is read the way a person sees it', () => {
         '<p>Order <b>A12</b>-<i>34</i>x</p>',
     );
     expect(texts(body)).toEqual([]);
+  });
+
+  it('relies on the gate refusing every text without a digit run, in every country', () => {
+    // The walker reads no run around digits that are in no digit run (runs.ts, nearDigitRun).
+    const short = [
+      'Suite 12',
+      'interno 12',
+      'poste 45, bureau 3',
+      'Durchwahl -12',
+      'ramal 204',
+      'доб. 12',
+      '内線 12',
+      '[12]',
+      'Founded in 1998',
+      'Tel: 12 34',
+      'Tel. 0x.12',
+      'Flight 1-80',
+    ];
+    for (const text of short) {
+      expect(hasDigitRun(text)).toBe(false);
+      for (const country of ['US', 'CA', 'GB', 'DE', 'FR', 'IT', 'ES', 'BR', 'MX', 'JP']) {
+        expect(mayHoldNumber(text, [country])).toBe(false);
+      }
+    }
   });
 
   it('still reads digits that make a run only with their neighbours', () => {
