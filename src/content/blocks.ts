@@ -33,6 +33,8 @@ const SKIP = new Set([
   'TITLE',
 ]);
 const CODE = new Set(['CODE', 'PRE', 'KBD', 'SAMP']);
+/** Elements whose text is a single raw text node (skipped: checked on the parent alone first). */
+const RAW_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'OPTION']);
 const DIGIT = /\p{Nd}/u;
 
 export interface WalkOptions {
@@ -186,9 +188,12 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
       if (!root.contains(texts.currentNode)) throw new StaleWalk();
     }
     if (!DIGIT.test((node as Text).data)) continue;
-    if (judge.skipsText(node as Text)) continue;
+    // Inline scripts and styles hold many digits: their text is dropped before it is searched.
+    const parent = node.parentNode;
+    if (parent?.nodeType === 1 && RAW_TEXT.has((parent as Element).tagName)) continue;
     // Most digits are in no digit run (a year, "[12]"): their runs are never read.
     if (!(yield* nearDigitRun(node as Text, root, context))) continue;
+    if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);
     // The run pauses when long: the page may have moved its end out of the walk meanwhile.
