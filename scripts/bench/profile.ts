@@ -162,7 +162,9 @@ async function main(): Promise<void> {
       sampled += attribute(profile, found);
       totals.push(`${load.total.toFixed(1)} (${load.entries.length} entries)`);
       // The floor, loaded between ours (not profiled): how far the machine's load moves things.
-      floorTotals.push((await measureLoad(floor, url, { quiet: 0, timeout: 10_000 })).total.toFixed(1));
+      floorTotals.push(
+        (await measureLoad(floor, url, { quiet: 0, timeout: 10_000 })).total.toFixed(1),
+      );
     }
     console.log(`net2phone:scan total per load (profiled), ms: ${totals.join(', ')}`);
     console.log(`the floor's total, loaded between them, ms: ${floorTotals.join(', ')}`);
