@@ -24,7 +24,11 @@
 //                    6-7 while other test suites share them)
 //   --pages N        only the N largest readability pages (default: all)
 //   --page TEXT      only pages whose file name contains TEXT (repeatable)
-//   --quick          --runs 3 --pages 8 (the goal pages only)
+//   --repeat N       measure the pages N times over, in rounds (every page once per round, so a
+//                    busy spell of the machine spreads over pages): the tables then pool each
+//                    page's loads and show the ratio of every round beside it (default 1; 3 to
+//                    see the spread, since single figures move ±50 % on a shared machine)
+//   --quick          --pages 8 --frames 0 (the goal pages, 5 loads each)
 //   --quiet MS       our scan has settled after this long without a new entry (default 300)
 //   --frames N       iframes on the frames page (default 200; 0 skips it); loaded --runs times in
 //                    a fresh tab per load, floor and ours alternating
@@ -89,6 +93,7 @@ interface Options {
   quiet: number;
   frames: number;
   extension: string | null;
+  repeat: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -100,6 +105,7 @@ function parseArgs(argv: string[]): Options {
     quiet: 300,
     frames: 200,
     extension: null,
+    repeat: 1,
   };
   let otherRuns: number | null = null;
   const number = (flag: string, value: string | undefined, min: number): number => {
@@ -110,9 +116,10 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') {
-      options.runs = 3;
       options.pages = GOALS.largestPages;
-    } else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
+      options.frames = 0;
+    } else if (arg === '--repeat') options.repeat = number(arg, argv[++i], 1);
+    else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
     else if (arg === '--other-runs') otherRuns = number(arg, argv[++i], 1);
     else if (arg === '--extension') options.extension = resolve(argv[++i] ?? '');
     else if (arg === '--pages') options.pages = number(arg, argv[++i], 0);
@@ -154,6 +161,13 @@ interface PageResult {
     marks: number;
   };
   ratio: number;
+  /** Each round's own figures (--repeat): the ratio of its medians and its median longest entry. */
+  rounds: Round[];
+}
+
+interface Round {
+  ratio: number;
+  longest: number;
 }
 
 const elapsed = (() => {
@@ -227,6 +241,35 @@ function split(load: Load): { walk: number; find: number } {
   return { walk, find };
 }
 
+/** One page's figures from all its loads (every round pooled), with each round's own ratio. */
+function summarise(
+  meta: Pick<PageResult, 'name' | 'bytes' | 'kind' | 'goal' | 'scriptsRemoved'>,
+  floorLoads: Load[],
+  ourLoads: Load[],
+  rounds: Round[],
+): PageResult {
+  const floor = side(floorLoads);
+  const o = side(ourLoads);
+  const parts = ourLoads.map(split);
+  const answered = ourLoads.flatMap((l) => (l.firstAnswer === null ? [] : [l.firstAnswer]));
+  const firstMarks = ourLoads.flatMap((l) => (l.firstMark === null ? [] : [l.firstMark]));
+  return {
+    ...meta,
+    floor,
+    ours: {
+      ...o,
+      asked: ourLoads.map((l) => l.asked),
+      firstAnswer: answered.length > 0 ? median(answered) : Number.NaN,
+      firstMark: firstMarks.length > 0 ? median(firstMarks) : Number.NaN,
+      walk: median(parts.map((p) => p.walk)),
+      find: median(parts.map((p) => p.find)),
+      marks: median(ourLoads.map((l) => l.marks)),
+    },
+    ratio: o.total / floor.total,
+    rounds,
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   process.chdir(ROOT);
@@ -295,10 +338,9 @@ async function main(): Promise<void> {
     await measureLoad(oursBrowser, server.origin + url, oursLoad);
   }
 
-  const measurePage = async (
-    url: string,
-    meta: Pick<PageResult, 'name' | 'bytes' | 'kind' | 'goal' | 'scriptsRemoved'>,
-  ): Promise<PageResult> => {
+  type Meta = Pick<PageResult, 'name' | 'bytes' | 'kind' | 'goal' | 'scriptsRemoved'>;
+  /** One round of a page: its loads, floor and ours alternating. */
+  const measurePage = async (url: string, meta: Meta) => {
     const floorLoads: Load[] = [];
     const ourLoads: Load[] = [];
     const runs = meta.kind === 'corpus' && !meta.goal ? options.otherRuns : options.runs;
@@ -313,35 +355,17 @@ async function main(): Promise<void> {
         }
       }
     }
-    const floor = side(floorLoads);
-    const o = side(ourLoads);
-    const parts = ourLoads.map(split);
-    const answered = ourLoads.flatMap((l) => (l.firstAnswer === null ? [] : [l.firstAnswer]));
-    const firstMarks = ourLoads.flatMap((l) => (l.firstMark === null ? [] : [l.firstMark]));
-    return {
-      ...meta,
-      floor,
-      ours: {
-        ...o,
-        asked: ourLoads.map((l) => l.asked),
-        firstAnswer: answered.length > 0 ? median(answered) : Number.NaN,
-        firstMark: firstMarks.length > 0 ? median(firstMarks) : Number.NaN,
-        walk: median(parts.map((p) => p.walk)),
-        find: median(parts.map((p) => p.find)),
-        marks: median(ourLoads.map((l) => l.marks)),
-      },
-      ratio: o.total / floor.total,
-    };
+    return { floorLoads, ourLoads };
   };
 
-  const synthetic: PageResult[] = [];
-  const meta = (name: string, kind: PageResult['kind'], bytes: number) => ({
+  const meta = (name: string, kind: PageResult['kind'], bytes: number): Meta => ({
     name,
     kind,
     bytes,
     goal: false,
     scriptsRemoved: 0,
   });
+  const targets: { url: string; meta: Meta; synthetic: boolean }[] = [];
   for (const [url, name, kind] of [
     ['/s/empty.html', 'empty page', 'empty'],
     ['/s/lorem.html', 'lorem ipsum (no digits)', 'digit-free'],
@@ -349,24 +373,58 @@ async function main(): Promise<void> {
     // Few readability pages hold a number we mark: this one times the first number on its own.
     ['/s/contact.html', `contact card (${FRAME_NUMBERS} numbers)`, 'numbers'],
   ] as const) {
-    progress(`${name} (${elapsed()})`);
     const html = routes.get(url) ?? '';
-    synthetic.push(await measurePage(server.origin + url, meta(name, kind, html.length)));
+    targets.push({
+      url: server.origin + url,
+      meta: meta(name, kind, html.length),
+      synthetic: true,
+    });
   }
-
-  const pages: PageResult[] = [];
-  for (const [i, page] of selected.entries()) {
-    progress(`[${i + 1}/${selected.length}] ${page.name} (${elapsed()})`);
-    pages.push(
-      await measurePage(`${server.origin}/r/${page.name}`, {
+  for (const page of selected) {
+    targets.push({
+      url: `${server.origin}/r/${page.name}`,
+      meta: {
         name: page.name,
         bytes: page.bytes,
         kind: 'corpus',
         goal: goalNames.has(page.name),
         scriptsRemoved: page.scriptsRemoved,
-      }),
-    );
+      },
+      synthetic: false,
+    });
   }
+  // Rounds: every page once per round, so a busy spell of the machine hits several pages a
+  // little rather than one page a lot; each round's ratio is kept to show the spread.
+  const collected = targets.map(() => ({
+    floor: [] as Load[],
+    ours: [] as Load[],
+    rounds: [] as Round[],
+  }));
+  const roundLoad: number[][] = [];
+  for (let round = 0; round < options.repeat; round++) {
+    roundLoad.push(loadavg());
+    for (const [i, target] of targets.entries()) {
+      const of = options.repeat > 1 ? `round ${round + 1}/${options.repeat}, ` : '';
+      progress(`[${of}${i + 1}/${targets.length}] ${target.meta.name} (${elapsed()})`);
+      const { floorLoads, ourLoads } = await measurePage(target.url, target.meta);
+      const into = collected[i] as (typeof collected)[number];
+      into.floor.push(...floorLoads);
+      into.ours.push(...ourLoads);
+      into.rounds.push({
+        ratio: side(ourLoads).total / side(floorLoads).total,
+        longest: side(ourLoads).longest,
+      });
+    }
+  }
+  const results = targets.map((target, i) => {
+    const c = collected[i] as (typeof collected)[number];
+    return {
+      synthetic: target.synthetic,
+      result: summarise(target.meta, c.floor, c.ours, c.rounds),
+    };
+  });
+  const synthetic = results.filter((r) => r.synthetic).map((r) => r.result);
+  const pages = results.filter((r) => !r.synthetic).map((r) => r.result);
 
   // What evaluating each content script costs a frame before any scan (traced, empty page).
   progress(`content-script evaluation (${elapsed()})`);
@@ -413,7 +471,7 @@ async function main(): Promise<void> {
     options,
     source,
     version,
-    load: { start: loadAtStart, end: loadavg() },
+    load: { start: loadAtStart, end: loadavg(), rounds: roundLoad },
     sizes,
     evaluation,
     synthetic,
@@ -490,7 +548,7 @@ interface Results {
   source: string;
   version: string;
   /** The machine's 1/5/15-minute load averages when the run started and ended. */
-  load: { start: number[]; end: number[] };
+  load: { start: number[]; end: number[]; rounds: number[][] };
   /** Content-script evaluation per load of the empty page, ms (traced). */
   evaluation: { floor: number[]; ours: number[] };
   sizes: Record<'contentScript', { file: string; bytes: number; gzip: number }>;
@@ -509,6 +567,11 @@ function parserCell(r: PageResult): string {
   return loaded === r.ours.asked.length ? 'yes' : `${loaded}/${r.ours.asked.length}`;
 }
 
+/** Each round's ratio, in the order measured ("1.21 1.45 0.98"); empty with one round. */
+function roundsCell(r: PageResult): string {
+  return r.rounds.length > 1 ? r.rounds.map((x) => x.ratio.toFixed(2)).join(' ') : '';
+}
+
 function pageRow(r: PageResult): string[] {
   return [
     `${r.goal ? '*' : ' '} ${r.name}`,
@@ -516,6 +579,7 @@ function pageRow(r: PageResult): string[] {
     ms(r.floor.total, 2),
     ms(r.ours.total, 2),
     ratio(r.ratio),
+    roundsCell(r),
     ms(r.ours.longest, 2),
     String(Math.round(median(r.ours.loads.map((l) => l.entries.length)))),
     parserCell(r),
@@ -591,6 +655,7 @@ function report(results: Results): void {
     'floor ms',
     'ours ms',
     'ratio',
+    'each round',
     'longest',
     'entries',
     'parser',
@@ -603,12 +668,18 @@ function report(results: Results): void {
   const allLoads = [...synthetic, ...pages].flatMap((r) => [...r.floor.loads, ...r.ours.loads]);
   const unsettled = allLoads.filter((l) => !l.settled).length;
 
+  const loads = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
+  const rounds =
+    options.repeat > 1
+      ? ` in each of ${options.repeat} rounds (every page once per round; the tables pool ` +
+        "all of a page's loads, and 'each round' gives every round's own ratio)"
+      : '';
   console.log(
     `\nScan cost of ${results.source} in Chromium ${results.version}: medians of ${options.runs} loads per page and ` +
-      `extension (${options.otherRuns} for readability pages outside the 8 largest), floor ` +
+      `extension (${options.otherRuns} for readability pages outside the 8 largest)${rounds}, floor ` +
       'and ours alternating, after a warm-up. Machine load average (1/5/15 min) at start ' +
-      `${results.load.start.map((l) => l.toFixed(1)).join('/')}, at end ` +
-      `${results.load.end.map((l) => l.toFixed(1)).join('/')} on ${cpus().length} cores: ` +
+      `${loads(results.load.start)}, ${options.repeat > 1 ? `at the start of each round ${results.load.rounds.map((l) => l[0]?.toFixed(1)).join(', ')}, ` : ''}at end ` +
+      `${loads(results.load.end)} on ${cpus().length} cores: ` +
       "timings are wall-clock and others' work inflates them.",
   );
   console.log(
@@ -624,9 +695,12 @@ function report(results: Results): void {
       'highlight (rAF-polled);\nwalk = our entries before the first request (walker + digit gate); mark = ' +
       'after it (marking what came back); marks = ranges in our highlight.\n',
   );
-  console.log(table(header, synthetic.map(pageRow)));
+  // The 'each round' column only when there are rounds to show.
+  const shown = (cells: string[]) => (options.repeat > 1 ? cells : cells.filter((_, i) => i !== 5));
+  const pageTable = (rows: PageResult[]) => table(shown(header), rows.map(pageRow).map(shown));
+  console.log(pageTable(synthetic));
   console.log();
-  console.log(table(header, pages.map(pageRow)));
+  console.log(pageTable(pages));
 
   // 1,000 rows.
   console.log();
@@ -688,12 +762,18 @@ function report(results: Results): void {
   if (goalPages.length > 0) {
     const worst = goalPages.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     const over = goalPages.filter((p) => p.ratio > GOALS.largestRatio);
+    const everyRound = goalPages.filter((p) =>
+      p.rounds.every((r) => r.ratio <= GOALS.largestRatio),
+    ).length;
     goals.push({
       goal: `≤ ${GOALS.largestRatio}× floor on the ${GOALS.largestPages} largest readability pages`,
       met: over.length > 0 ? false : goalPages.length === GOALS.largestPages ? true : null,
       detail:
         `${goalPages.length - over.length}/${goalPages.length} within; worst ${worst.name} ` +
-        `${ratio(worst.ratio)}${goalPages.length < GOALS.largestPages ? ' (not all measured)' : ''}`,
+        `${ratio(worst.ratio)}${goalPages.length < GOALS.largestPages ? ' (not all measured)' : ''}` +
+        (options.repeat > 1
+          ? `; ${everyRound}/${goalPages.length} within in every one of ${options.repeat} rounds`
+          : ''),
     });
   }
   const digitFree = synthetic.filter((p) => p.kind === 'digit-free');

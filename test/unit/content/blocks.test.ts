@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   StaleWalk,
   type TextBlock,
   type WalkOptions,
   walkBlocks,
 } from '../../../src/content/blocks';
+import { hasDigitRun, mayHoldNumber } from '../../../src/phone/gate';
 
 /** Puts `html` in the page's body and returns the body. */
 function page(html: string): HTMLElement {
@@ -65,21 +66,63 @@ describe('a block of text is read the way a person sees it', () => {
 
   it('never glues text across a nested block or a line break', () => {
     const body = page(
-      '<div>Room 973 <p>555-1212 is the desk</p> then 4</div>' +
+      '<div>Room 973 555 <p>555-1212 is the desk</p> then 555 4412</div>' +
         '<p>Tel 973-555-1212<br>Fax 973-555-3434</p>',
     );
     expect(texts(body)).toEqual([
-      'Room 973 ',
+      'Room 973 555 ',
       '555-1212 is the desk',
-      ' then 4',
+      ' then 555 4412',
       'Tel 973-555-1212',
       'Fax 973-555-3434',
     ]);
   });
 
   it('leaves out text without a digit', () => {
-    const body = page('<p>No numbers here</p><p>Call <b>us</b></p><p>Suite 12</p>');
-    expect(texts(body)).toEqual(['Suite 12']);
+    const body = page('<p>No numbers here</p><p>Call <b>us</b></p><p>Suite 12, 973-555-1212</p>');
+    expect(texts(body)).toEqual(['Suite 12, 973-555-1212']);
+  });
+
+  it('leaves out digits in no digit run, which the gate never lets through', () => {
+    // A year, a count, a citation mark split over elements, digits run into letters: fewer than
+    // six digits with light separators, so the gate (mayHoldNumber) would refuse every one.
+    const body = page(
+      '<p>Founded in 1998 with 40 staff.<sup><a href="#c1"><span>[</span>12<span>]</span></a></sup></p>' +
+        '<p>Order <b>A12</b>-<i>34</i>x</p>',
+    );
+    expect(texts(body)).toEqual([]);
+  });
+
+  it('relies on the gate refusing every text without a digit run, in every country', () => {
+    // The walker reads no run around digits that are in no digit run (runs.ts, nearDigitRun).
+    const short = [
+      'Suite 12',
+      'interno 12',
+      'poste 45, bureau 3',
+      'Durchwahl -12',
+      'ramal 204',
+      'доб. 12',
+      '内線 12',
+      '[12]',
+      'Founded in 1998',
+      'Tel: 12 34',
+      'Tel. 0x.12',
+      'Flight 1-80',
+    ];
+    for (const text of short) {
+      expect(hasDigitRun(text)).toBe(false);
+      for (const country of ['US', 'CA', 'GB', 'DE', 'FR', 'IT', 'ES', 'BR', 'MX', 'JP']) {
+        expect(mayHoldNumber(text, [country])).toBe(false);
+      }
+    }
+  });
+
+  it('still reads digits that make a run only with their neighbours', () => {
+    const body = page(
+      '<p>Call <b>973</b>-<i>555</i>-1212 <a href="#c1">[12]</a></p>' +
+        '<p>Order 1998 or <span>1-800-</span><span>FLOWERS</span></p>',
+    );
+    expect(texts(body)).toEqual(['Call 973-555-1212 [12]', 'Order 1998 or 1-800-FLOWERS']);
   });
 
   it('reads digits of other scripts as digits', () => {
@@ -97,6 +140,83 @@ describe('a block of text is read the way a person sees it', () => {
     text.data = 'soon';
     expect(blocks(text)).toEqual([]);
     expect(texts(body)).toEqual([]);
+  });
+});
+
+describe('what the page lays out apart is read apart', () => {
+  // happy-dom computes `display` from style rules but does not blockify flex or grid items the
+  // way a browser does (a span in a flex row computes as `display: block` there): these rows
+  // give their items `display: block` outright. test/e2e/layout.test.ts has the real flex rows.
+  const ROW_STYLE = '<style>.row > * { display: block }</style>';
+
+  it('cuts a row of items apart, so a name and a note do not run into the number', () => {
+    const body = page(
+      `${ROW_STYLE}<div class="row"><span>Kwame Mensah</span><span>1-713-555-0164</span>` +
+        '<span>Break until 14:30</span></div>',
+    );
+    expect(texts(body)).toEqual(['1-713-555-0164', 'Break until 14:30']);
+  });
+
+  it('cuts at list items and grid containers, and between digits across white space', () => {
+    const body = page(
+      '<p>Desk<a href="#" style="display: list-item">973-555-1212</a>' +
+        '<b style="display: grid">Room 12</b></p>' +
+        `${ROW_STYLE}<div class="row">\n  <span>Room 12</span>\n  <span>617-555-0100</span>\n</div>`,
+    );
+    expect(texts(body)).toEqual(['973-555-1212', 'Room 12', '\n  Room 12', '617-555-0100\n']);
+  });
+
+  it('cuts at an empty box between two digits, and where a box ends inside a line', () => {
+    const body = page(
+      '<p><span>Ext. 12</span><i style="display: block"></i><span>555-0100</span></p>' +
+        '<p>Call<span style="display: block">973-555-1212</span>4 lines</p>',
+    );
+    expect(texts(body)).toEqual(['Ext. 12', '555-0100', '973-555-1212', '4 lines']);
+  });
+
+  it('still joins inline-level boxes: inline blocks, `display: contents`, hidden parts', () => {
+    const body = page(
+      '<p>Call <span style="display: inline-block">(973)</span> 555-<span style="display: contents">1212</span></p>' +
+        '<p>Tel 617<span style="display: none">-</span>-555-0100</p>',
+    );
+    expect(texts(body)).toEqual(['Call (973) 555-1212', 'Tel 617--555-0100']);
+  });
+
+  it('keeps the nodes and offsets of each piece, so a match maps back to the page', () => {
+    const [block] = blocks(
+      page(
+        `${ROW_STYLE}<div class="row"><span>Name</span><span>+1 <b>713</b> 555-0164</span></div>`,
+      ),
+    );
+    expect(block?.text).toBe('+1 713 555-0164');
+    expect(block?.nodes.map((n) => n.data)).toEqual(['+1 ', '713', ' 555-0164']);
+    expect(block?.starts).toEqual([0, 3, 6]);
+  });
+
+  it('leaves joins that read the same either way: a word, white space, then a number', () => {
+    const body = page(
+      `${ROW_STYLE}<div class="row">\n  <span>Fax</span>\n  <span>617-555-0100</span>\n</div>`,
+    );
+    expect(texts(body)).toEqual(['\n  Fax\n  617-555-0100\n']);
+  });
+
+  it('looks up styles only beside digits: none on a page without digits, none between words', () => {
+    const lookups = vi.spyOn(window, 'getComputedStyle');
+    try {
+      page(
+        `${ROW_STYLE}<div class="row"><span>Kwame Mensah</span><span>Support</span></div>` +
+          '<p><a href="#">Home</a> <a href="#">Contact</a> <em>us</em></p>',
+      );
+      expect(texts(document.body)).toEqual([]);
+      expect(lookups).not.toHaveBeenCalled();
+      page(
+        '<p><a href="#">Home</a> <a href="#">Contact</a> <em>us</em> at <b>Tel</b>973-555-1212</p>',
+      );
+      expect(texts(document.body)).toEqual(['Home Contact us at Tel973-555-1212']);
+      expect(lookups.mock.calls.map(([el]) => el.tagName)).toEqual(['B']);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 });
 
@@ -231,7 +351,10 @@ describe('a long walk pauses', () => {
   }
 
   const paragraphs = (n: number) =>
-    Array.from({ length: n }, (_, i) => `<p>Line ${i % 2 ? 'x' : i}</p>`).join('');
+    Array.from(
+      { length: n },
+      (_, i) => `<p>Line ${i % 2 ? 'x' : `973-555-${String(i).padStart(4, '0')}`}</p>`,
+    ).join('');
 
   it('at checkpoints every few hundred nodes, and still reads every block', () => {
     const body = page(`<div id="list">${paragraphs(1_200)}</div>`);
