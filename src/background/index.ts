@@ -172,9 +172,13 @@ const route = createRouter(handlers, {
 
 listenForMessages(route);
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   void createContextMenu();
   void guessDefaultCountry([]);
+  // First run only (not updates): the options page's welcome (issue 11, item 7).
+  if (details.reason === 'install') {
+    void browser.tabs.create({ url: browser.runtime.getURL('src/options/index.html#welcome') });
+  }
 });
 browser.runtime.onStartup.addListener(() => void createContextMenu());
 

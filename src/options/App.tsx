@@ -3,9 +3,11 @@ import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import { NO_POLICY } from '../shared/managed';
 import { ManagedBanner } from '../shared/PolicyNotes';
-import { sections as defaultSections, type OptionsSection, shownSections } from './sections';
+import { sections as defaultSections, type OptionsSection } from './sections';
 import type { OptionsServices } from './services';
+import { useSession } from './use-session';
 import { useSettings } from './use-settings';
+import type { WelcomeFacts } from './Welcome';
 
 export interface AppProps {
   /** How the page talks to the background (a fake in tests). */
@@ -14,11 +16,14 @@ export interface AppProps {
   services: OptionsServices;
   /** The sections, in order; the default is the whole page. */
   sections?: readonly OptionsSection[];
+  /** Opened after install (`#welcome`): Account starts with a welcome telling these facts. */
+  welcome?: WelcomeFacts | undefined;
 }
 
 /** The options page: one section per concern, every change saved at once. */
-export function App({ client, services, sections = defaultSections }: AppProps) {
+export function App({ client, services, sections = defaultSections, welcome }: AppProps) {
   const { settings, policy = NO_POLICY, save, saved, error } = useSettings(services.settings);
+  const session = useSession(client);
 
   return (
     <main class="options" aria-busy={settings === undefined}>
@@ -30,10 +35,18 @@ export function App({ client, services, sections = defaultSections }: AppProps) 
       {settings === undefined ? (
         <p class="muted">{t('optionsLoading')}</p>
       ) : (
-        shownSections(sections, policy).map(({ id, title, Body }) => (
+        sections.map(({ id, title, Body }) => (
           <section key={id} id={id} class="card" aria-labelledby={`${id}-heading`}>
             <h2 id={`${id}-heading`}>{t(title)}</h2>
-            <Body client={client} settings={settings} policy={policy} save={save} />
+            <Body
+              client={client}
+              settings={settings}
+              policy={policy}
+              save={save}
+              session={session.state}
+              onSession={session.setSession}
+              welcome={welcome}
+            />
           </section>
         ))
       )}

@@ -15,6 +15,8 @@ export interface WebhookFormProps {
   client: Client;
   /** net2phone accepted the subscription. */
   onCreated: (subscription: WebhookSubscription) => void;
+  /** Shown disabled, for the reason in the element with this id (e.g. signed out). */
+  disabledBy?: string | undefined;
 }
 
 /** Where a refusal belongs: a field, or the whole form (net2phone's answer). */
@@ -36,7 +38,7 @@ const describedBy = (...ids: (string | false | undefined)[]) =>
  * "Add a subscription": name, destination (https only, with a secret path suggested since net2phone
  * signs nothing), which events and whose. Checked here before anything is sent; one request at a time.
  */
-export function WebhookForm({ client, onCreated }: WebhookFormProps) {
+export function WebhookForm({ client, onCreated, disabledBy }: WebhookFormProps) {
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvents>({
@@ -57,7 +59,9 @@ export function WebhookForm({ client, onCreated }: WebhookFormProps) {
     urlHint: useId(),
     noSecret: useId(),
     scopeHint: useId(),
-    error: useId(),
+    urlError: useId(),
+    eventsError: useId(),
+    formError: useId(),
   };
 
   const refuse = (field: Problem['field'], message: string) => {
@@ -100,101 +104,123 @@ export function WebhookForm({ client, onCreated }: WebhookFormProps) {
 
   const typed = url.trim() !== '';
   const unguessable = !typed || !checkWebhookUrl(url).ok || hasSecretSegment(url);
-  const errorFor = (field: Problem['field']) => problem?.field === field && ids.error;
+  /** The error of `field`, beside it (and in its aria-describedby); nothing when it has none. */
+  const errorOf = (field: Problem['field'], id: string) =>
+    problem?.field === field ? <ErrorMessage id={id} text={problem.message} /> : null;
+  const errorFor = (field: Problem['field'], id: string) => problem?.field === field && id;
   return (
-    <form class="stack webhook-form" noValidate onSubmit={submit}>
-      <div class="field">
-        <label for={ids.name}>{t('webhookName')}</label>
-        <input
-          id={ids.name}
-          type="text"
-          autoComplete="off"
-          maxLength={MAX_NAME}
-          value={name}
-          aria-describedby={ids.nameHint}
-          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
-        />
-        <p id={ids.nameHint} class="field__hint">
-          {t('webhookNameHint')}
-        </p>
-      </div>
-      <div class="field">
-        <label for={ids.url}>{t('webhookUrl')}</label>
-        <div class="webhook-form__url">
+    <form class="webhook-form" noValidate onSubmit={submit}>
+      {/* One fieldset, so signed out every control is disabled at once and says why. */}
+      <fieldset
+        class="plain stack"
+        disabled={disabledBy !== undefined}
+        aria-describedby={disabledBy}
+      >
+        <div class="field">
+          <label for={ids.name}>{t('webhookName')}</label>
           <input
-            id={ids.url}
-            ref={urlField}
-            type="url"
-            inputMode="url"
+            id={ids.name}
+            type="text"
             autoComplete="off"
-            spellcheck={false}
-            placeholder="https://crm.example.com/net2phone"
-            value={url}
-            aria-invalid={problem?.field === 'url' ? 'true' : undefined}
-            aria-describedby={describedBy(
-              errorFor('url'),
-              !unguessable && ids.noSecret,
-              ids.urlHint,
-            )}
-            onInput={(e) => {
-              setUrl((e.currentTarget as HTMLInputElement).value);
-              if (problem?.field === 'url') setProblem(undefined);
-            }}
+            maxLength={MAX_NAME}
+            value={name}
+            aria-describedby={ids.nameHint}
+            onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
           />
-          <button type="button" class="button" onClick={addSecret}>
-            {t('webhookAddSecret')}
-          </button>
-        </div>
-        <p id={ids.urlHint} class="field__hint">
-          {t('webhookUrlHint')}
-        </p>
-        {!unguessable && (
-          <p id={ids.noSecret} class="message message--warning webhook-form__note">
-            {t('webhookNoSecret')}
+          <p id={ids.nameHint} class="field__hint">
+            {t('webhookNameHint')}
           </p>
-        )}
-      </div>
-      <fieldset ref={eventsBox} class="choices" aria-describedby={describedBy(errorFor('events'))}>
-        <legend>{t('webhookEvents')}</legend>
-        {eventChoices.map(([kind, key]) => (
-          <label key={kind} class="choice">
+        </div>
+        <div class="field">
+          <label for={ids.url}>{t('webhookUrl')}</label>
+          <div class="webhook-form__url">
             <input
-              type="checkbox"
-              checked={events[kind]}
-              onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                setEvents((previous) => ({ ...previous, [kind]: on }));
-                if (problem?.field === 'events') setProblem(undefined);
+              id={ids.url}
+              ref={urlField}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellcheck={false}
+              placeholder="https://crm.example.com/net2phone"
+              value={url}
+              aria-invalid={problem?.field === 'url' ? 'true' : undefined}
+              aria-describedby={describedBy(
+                errorFor('url', ids.urlError),
+                !unguessable && ids.noSecret,
+                ids.urlHint,
+              )}
+              onInput={(e) => {
+                setUrl((e.currentTarget as HTMLInputElement).value);
+                if (problem?.field === 'url') setProblem(undefined);
               }}
             />
-            {t(key)}
-          </label>
-        ))}
+            <button type="button" class="button" onClick={addSecret}>
+              {t('webhookAddSecret')}
+            </button>
+          </div>
+          {errorOf('url', ids.urlError)}
+          <p id={ids.urlHint} class="field__hint">
+            {t('webhookUrlHint')}
+          </p>
+          {!unguessable && (
+            <p id={ids.noSecret} class="message message--warning webhook-form__note">
+              {t('webhookNoSecret')}
+            </p>
+          )}
+        </div>
+        <fieldset
+          ref={eventsBox}
+          class="choices"
+          aria-describedby={describedBy(errorFor('events', ids.eventsError))}
+        >
+          <legend>{t('webhookEvents')}</legend>
+          {errorOf('events', ids.eventsError)}
+          {eventChoices.map(([kind, key]) => (
+            <label key={kind} class="choice">
+              <input
+                type="checkbox"
+                checked={events[kind]}
+                onChange={(e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  setEvents((previous) => ({ ...previous, [kind]: on }));
+                  if (problem?.field === 'events') setProblem(undefined);
+                }}
+              />
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="choices" aria-describedby={ids.scopeHint}>
+          <legend>{t('webhookScope')}</legend>
+          {(['self', 'company'] as const).map((value) => (
+            <label key={value} class="choice">
+              <input
+                type="radio"
+                name={`${ids.scopeHint}-scope`}
+                value={value}
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+              {t(value === 'self' ? 'webhookScopeSelf' : 'webhookScopeCompany')}
+            </label>
+          ))}
+          <p id={ids.scopeHint} class="field__hint">
+            {t('webhookScopeHint')}
+          </p>
+        </fieldset>
+        {/* net2phone's refusal is about the whole form: it shows above the button that sent it. */}
+        {errorOf('form', ids.formError)}
+        <div>
+          <button
+            type="submit"
+            class="button button--primary"
+            disabled={busy}
+            aria-describedby={describedBy(errorFor('form', ids.formError))}
+          >
+            {busy ? t('webhookSubscribing') : t('webhookSubscribe')}
+          </button>
+        </div>
       </fieldset>
-      <fieldset class="choices" aria-describedby={ids.scopeHint}>
-        <legend>{t('webhookScope')}</legend>
-        {(['self', 'company'] as const).map((value) => (
-          <label key={value} class="choice">
-            <input
-              type="radio"
-              name={`${ids.scopeHint}-scope`}
-              value={value}
-              checked={scope === value}
-              onChange={() => setScope(value)}
-            />
-            {t(value === 'self' ? 'webhookScopeSelf' : 'webhookScopeCompany')}
-          </label>
-        ))}
-        <p id={ids.scopeHint} class="field__hint">
-          {t('webhookScopeHint')}
-        </p>
-      </fieldset>
-      <div>
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t('webhookSubscribing') : t('webhookSubscribe')}
-        </button>
-      </div>
-      <ErrorMessage id={ids.error} text={problem?.message} />
     </form>
   );
 }

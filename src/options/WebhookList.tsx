@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { WebhookEvents, WebhookState, WebhookSubscription } from '../shared/messages';
@@ -47,43 +48,108 @@ export function stateText({ state, error }: Pick<WebhookSubscription, 'state' | 
   return error ? t('webhookStateWhy', [label, error]) : label;
 }
 
-/** The subscriptions: what each sends where, until when, whether renewal works; a Delete each. */
+/**
+ * The subscriptions: what each sends where, until when, whether renewal works; a Delete each,
+ * which asks first, in place (Yes, delete / Cancel; Escape cancels), since a deleted subscription
+ * cannot come back with the same id.
+ */
 export function WebhookList({ items, deleting, onDelete, labelledBy }: WebhookListProps) {
+  const [asking, setAsking] = useState<string>();
+  const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (asking) cancelButton.current?.focus();
+  }, [asking]);
+
+  const cancel = (id: string) => {
+    setAsking(undefined);
+    deleteButtons.current.get(id)?.focus();
+  };
+
   if (items.length === 0) return <p class="muted">{t('webhookNone')}</p>;
   return (
     <ul class="webhooks" aria-labelledby={labelledBy}>
-      {items.map((item) => (
-        <li key={item.id} class="webhook">
-          <div class="webhook__head">
-            <strong class="webhook__name">{item.name}</strong>
-            <button
-              type="button"
-              class="button button--quiet"
-              aria-label={t('webhookDeleteNamed', item.name)}
-              disabled={deleting.has(item.id)}
-              onClick={() => onDelete(item)}
-            >
-              {t('webhookDelete')}
-            </button>
-          </div>
-          <dl class="webhook__facts">
-            <dt>{t('webhookDestination')}</dt>
-            <dd class="webhook__url">{item.postUri}</dd>
-            <dt>{t('webhookEvents')}</dt>
-            <dd>{eventNames(item.events)}</dd>
-            <dt>{t('webhookScope')}</dt>
-            <dd>{t(item.scope === 'company' ? 'webhookScopeCompany' : 'webhookScopeSelf')}</dd>
-            <dt>{t('webhookExpires')}</dt>
-            <dd>
-              <time dateTime={new Date(item.expiresAt).toISOString()}>
-                {expiryText(item.expiresAt)}
-              </time>
-            </dd>
-            <dt>{t('webhookState')}</dt>
-            <dd class={`webhook__state webhook__state--${item.state}`}>{stateText(item)}</dd>
-          </dl>
-        </li>
-      ))}
+      {items.map((item) => {
+        const question = `webhook-delete-${item.id}`;
+        return (
+          <li key={item.id} class="webhook">
+            <div class="webhook__head">
+              <strong class="webhook__name">{item.name}</strong>
+              <button
+                type="button"
+                class="button button--quiet"
+                ref={(button) => {
+                  if (button) deleteButtons.current.set(item.id, button);
+                  else deleteButtons.current.delete(item.id);
+                }}
+                aria-label={t('webhookDeleteNamed', item.name)}
+                aria-expanded={asking === item.id}
+                aria-controls={asking === item.id ? question : undefined}
+                disabled={deleting.has(item.id)}
+                onClick={() => (asking === item.id ? cancel(item.id) : setAsking(item.id))}
+              >
+                {t('webhookDelete')}
+              </button>
+            </div>
+            {asking === item.id && (
+              <div
+                id={question}
+                class="webhook__confirm"
+                role="group"
+                aria-labelledby={`${question}-text`}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') cancel(item.id);
+                }}
+              >
+                <p id={`${question}-text`}>{t('webhookDeleteQuestion', item.name)}</p>
+                <div class="webhook__confirm-buttons">
+                  <button
+                    type="button"
+                    class="button button--danger"
+                    aria-label={t('webhookDeleteYesNamed', item.name)}
+                    onClick={() => {
+                      setAsking(undefined);
+                      onDelete(item);
+                    }}
+                  >
+                    {t('webhookDeleteYes')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    ref={cancelButton}
+                    onClick={() => cancel(item.id)}
+                  >
+                    {t('webhookDeleteCancel')}
+                  </button>
+                </div>
+              </div>
+            )}
+            <Facts item={item} />
+          </li>
+        );
+      })}
     </ul>
+  );
+}
+
+/** What one subscription sends where, whose, until when, and whether renewal works. */
+function Facts({ item }: { item: WebhookSubscription }) {
+  return (
+    <dl class="webhook__facts">
+      <dt>{t('webhookDestination')}</dt>
+      <dd class="webhook__url">{item.postUri}</dd>
+      <dt>{t('webhookEvents')}</dt>
+      <dd>{eventNames(item.events)}</dd>
+      <dt>{t('webhookScope')}</dt>
+      <dd>{t(item.scope === 'company' ? 'webhookScopeCompany' : 'webhookScopeSelf')}</dd>
+      <dt>{t('webhookExpires')}</dt>
+      <dd>
+        <time dateTime={new Date(item.expiresAt).toISOString()}>{expiryText(item.expiresAt)}</time>
+      </dd>
+      <dt>{t('webhookState')}</dt>
+      <dd class={`webhook__state webhook__state--${item.state}`}>{stateText(item)}</dd>
+    </dl>
   );
 }

@@ -10,19 +10,25 @@ import { WebhookList } from './WebhookList';
 /** Errors that mean nobody is signed in: subscriptions wait for sign-in. */
 const signedOutCodes: ReadonlySet<string> = new Set(['not-signed-in', 'session-expired']);
 
+export interface WebhooksSectionProps extends SectionProps {
+  /** Signed out: nothing to list, and the form is shown disabled with the reason. */
+  signedIn: boolean;
+}
+
 /**
  * Webhooks (issue 6): net2phone posts call events to the user's own HTTPS endpoint; the list of
- * subscriptions this browser renews, each with a Delete button, and a form to add one.
+ * subscriptions this browser renews, each with a Delete button (asking first), and a form to add
+ * one. Signed out, it says to sign in and the form is disabled (issue 11).
  */
-export function WebhooksSection({ client }: SectionProps) {
-  const { list, load, remove } = useWebhooks(client);
+export function WebhooksSection({ client, signedIn }: WebhooksSectionProps) {
+  const { list, load, remove } = useWebhooks(client, signedIn);
   const [status, setStatus] = useState<string>();
   const [listError, setListError] = useState<string>();
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set());
   /** Deletions under way, read synchronously so a double click sends one request. */
   const inFlight = useRef(new Set<string>());
   const heading = useRef<HTMLHeadingElement>(null);
-  const ids = { list: useId(), add: useId() };
+  const ids = { list: useId(), add: useId(), signedOut: useId() };
 
   const created = (subscription: WebhookSubscription) => {
     setListError(undefined);
@@ -45,12 +51,25 @@ export function WebhooksSection({ client }: SectionProps) {
     heading.current?.focus();
   };
 
+  if (!signedIn) {
+    return (
+      <div class="stack">
+        <p class="field__hint">{t('webhookIntro')}</p>
+        <p id={ids.signedOut} class="message message--warning">
+          {t('webhookSignInFirst')} <a href="#account">{t('webhookGoToSignIn')}</a>
+        </p>
+        <h4 id={ids.add}>{t('webhookAdd')}</h4>
+        <WebhookForm client={client} onCreated={created} disabledBy={ids.signedOut} />
+      </div>
+    );
+  }
+
   return (
     <div class="stack">
       <p class="field__hint">{t('webhookIntro')}</p>
-      <h3 id={ids.list} ref={heading} tabIndex={-1}>
+      <h4 id={ids.list} ref={heading} tabIndex={-1}>
         {t('webhookYours')}
-      </h3>
+      </h4>
       {list.kind === 'loading' && <p class="muted">{t('webhookLoading')}</p>}
       {list.kind === 'failed' &&
         (signedOutCodes.has(list.error.code) ? (
@@ -75,7 +94,7 @@ export function WebhooksSection({ client }: SectionProps) {
       <p role="status" class="message message--ok">
         {status}
       </p>
-      <h3 id={ids.add}>{t('webhookAdd')}</h3>
+      <h4 id={ids.add}>{t('webhookAdd')}</h4>
       <WebhookForm client={client} onCreated={created} />
     </div>
   );

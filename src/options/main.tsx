@@ -5,15 +5,24 @@ import { sendMessage } from '../shared/client';
 import { t } from '../shared/i18n';
 import { App } from './App';
 import { storageSettings } from './services';
+import { readWelcomeFacts } from './welcome-facts';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 document.title = t('optionsTitle');
 
-const root = document.getElementById('app');
-if (root) {
+async function start(root: HTMLElement) {
+  // After install the background opens `index.html#welcome` (src/background/index.ts).
+  const welcome = location.hash === '#welcome' ? await readWelcomeFacts(browser) : undefined;
   render(
-    <App client={sendMessage} services={{ settings: storageSettings(browser.storage) }} />,
+    <App
+      client={sendMessage}
+      services={{ settings: storageSettings(browser.storage) }}
+      welcome={welcome}
+    />,
     root,
   );
 }
+
+const root = document.getElementById('app');
+if (root) void start(root);

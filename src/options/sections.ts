@@ -1,13 +1,16 @@
 import type { ComponentType } from 'preact';
 import type { Client } from '../shared/client';
 import type { Policy } from '../shared/managed';
+import type { SessionView } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import { AccountSection } from './AccountSection';
+import { AdvancedSection } from './AdvancedSection';
 import { CallingSection } from './CallingSection';
 import { ConfirmSection } from './ConfirmSection';
-import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
 import { SitesSection } from './SitesSection';
-import { WebhooksSection } from './WebhooksSection';
+import type { SessionState } from './use-session';
+import type { WelcomeFacts } from './Welcome';
 
 /** What every section of the options page gets. */
 export interface SectionProps {
@@ -19,6 +22,12 @@ export interface SectionProps {
   policy: Policy;
   /** Saves a change; the page says "Saved" or why not. Resolves to whether it was stored. */
   save: (change: Partial<Settings>) => Promise<boolean>;
+  /** Who is signed in (Account shows it; Advanced needs it for webhooks). */
+  session: SessionState;
+  /** Sign in or Sign out answered: the new session. */
+  onSession: (session: SessionView) => void;
+  /** Opened as the first-run welcome page (`#welcome`): Account starts with a few words of welcome. */
+  welcome?: WelcomeFacts | undefined;
 }
 
 /** One titled part of the options page. */
@@ -30,17 +39,15 @@ export interface OptionsSection {
   Body: ComponentType<SectionProps>;
 }
 
-/** The page, top to bottom. New parts (e.g. webhooks) are added here. */
+/**
+ * The page, top to bottom: who is signed in first, everyday settings, then Advanced (the
+ * connection test and webhooks, developer features). New parts are added here.
+ */
 export const sections: readonly OptionsSection[] = [
+  { id: 'account', title: 'optionsAccount', Body: AccountSection },
   { id: 'general', title: 'optionsGeneral', Body: GeneralSection },
   { id: 'calling', title: 'optionsCalling', Body: CallingSection },
   { id: 'confirm', title: 'optionsConfirmHeading', Body: ConfirmSection },
   { id: 'sites', title: 'optionsSites', Body: SitesSection },
-  { id: 'connection', title: 'optionsConnection', Body: ConnectionSection },
-  { id: 'webhooks', title: 'optionsWebhooks', Body: WebhooksSection },
+  { id: 'advanced', title: 'optionsAdvanced', Body: AdvancedSection },
 ];
-
-/** The sections this organisation allows: its policy may hide Webhooks. */
-export function shownSections(all: readonly OptionsSection[], policy: Policy) {
-  return policy.webhooks === 'hidden' ? all.filter((s) => s.id !== 'webhooks') : all;
-}

@@ -10,10 +10,11 @@ export type WebhookListState =
 
 /**
  * The user's webhook subscriptions as the background keeps them: asked with `refresh` once when
- * the page opens (net2phone says which still exist), re-read after each change. Only the newest
- * answer is shown, so a slow first read cannot overwrite the list after a quick change.
+ * the page opens signed in or the user signs in (net2phone says which still exist), re-read after
+ * each change. Only the newest answer is shown, so a slow first read cannot overwrite the list
+ * after a quick change.
  */
-export function useWebhooks(client: Client) {
+export function useWebhooks(client: Client, signedIn = true) {
   const [list, setList] = useState<WebhookListState>({ kind: 'loading' });
   const latest = useRef(0);
   const live = useRef(false);
@@ -51,11 +52,12 @@ export function useWebhooks(client: Client) {
 
   useEffect(() => {
     live.current = true;
-    void load(true);
+    // Signed out, net2phone would only answer "sign in first": asked once signed in.
+    if (signedIn) void load(true);
     return () => {
       live.current = false;
     };
-  }, [load]);
+  }, [load, signedIn]);
 
   return { list, load, remove };
 }

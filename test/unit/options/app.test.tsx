@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sections } from '../../../src/options/sections';
 import { openOptions } from './open-options';
@@ -11,24 +11,35 @@ vi.mock('../../../src/shared/browser', async () =>
 afterEach(cleanup);
 
 describe('options page', () => {
-  it('has the sections General, Calling, Ask before calling, Sites, Connection and Webhooks, in that order', async () => {
+  it('has the sections Account, General, Calling, Ask before calling, Sites and Advanced (Connection, Webhooks), in that order', async () => {
     await openOptions();
     expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'))).toEqual([
+      'account-heading',
       'general-heading',
       'calling-heading',
       'confirm-heading',
       'sites-heading',
+      'advanced-heading',
       'connection-heading',
       'webhooks-heading',
     ]);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Account',
       'General',
       'Calling',
       'Ask before calling',
       'Sites',
-      'Connection',
-      'Webhooks',
+      'Advanced',
     ]);
+    const advanced = screen.getByRole('region', { name: 'Advanced' });
+    expect(
+      within(advanced)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Connection', 'Webhooks']);
+    // Webhooks and Connection still have their own anchors (options/index.html#webhooks).
+    expect(within(advanced).getByRole('region', { name: 'Webhooks' }).id).toBe('webhooks');
+    expect(within(advanced).getByRole('region', { name: 'Connection' }).id).toBe('connection');
   });
 
   it('takes its sections as a list, so another one can be added', async () => {
@@ -38,7 +49,7 @@ describe('options page', () => {
       Body: () => <p>More goes here</p>,
     };
     await openOptions({ sections: [...sections, extra] });
-    expect(screen.getAllByRole('region')).toHaveLength(sections.length + 1);
+    expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(sections.length + 1);
     expect(screen.getByText('More goes here').closest('section')?.id).toBe('extra');
   });
 

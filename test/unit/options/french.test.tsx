@@ -39,10 +39,14 @@ describe('options page in French', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Options');
     screen.getByText('Appel en un clic pour net2phone');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Compte',
       'Général',
       'Appels',
       'Demander avant d’appeler',
       'Sites',
+      'Avancé',
+    ]);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'Connexion',
       'Webhooks',
     ]);

@@ -4,9 +4,10 @@ import { expect } from 'vitest';
 import { App } from '../../../src/options/App';
 import type { OptionsSection } from '../../../src/options/sections';
 import { storageSettings } from '../../../src/options/services';
+import type { WelcomeFacts } from '../../../src/options/Welcome';
 import { SETTINGS_KEY, type Settings } from '../../../src/shared/settings';
 import { fakeClient, ok, type Replies } from '../popup/fake-client';
-import { twoCallerIds } from '../popup/fixtures';
+import { adaSession, twoCallerIds } from '../popup/fixtures';
 import { fakeStorage, text } from '../support/fake-i18n';
 
 export interface OpenOptions {
@@ -16,11 +17,21 @@ export interface OpenOptions {
   sections?: readonly OptionsSection[];
   /** What `storage.managed` holds: the organisation's policy (none by default). */
   managed?: Record<string, unknown>;
+  /** Opened as the welcome page (`#welcome`), with these facts. */
+  welcome?: WelcomeFacts;
 }
 
-export async function openOptions({ replies = {}, stored, sections, managed }: OpenOptions = {}) {
+/** Signed in as Ada unless `replies.getSession` says otherwise. */
+export async function openOptions({
+  replies = {},
+  stored,
+  sections,
+  managed,
+  welcome,
+}: OpenOptions = {}) {
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
   const fake = fakeClient({
+    getSession: ok(adaSession),
     getAccount: ok(twoCallerIds),
     listSubscriptions: ok([]),
     ...replies,
@@ -35,6 +46,7 @@ export async function openOptions({ replies = {}, stored, sections, managed }: O
         }),
       }}
       {...(sections ? { sections } : {})}
+      welcome={welcome}
     />,
   );
   await screen.findByRole('heading', { name: 'Options' });

@@ -6,7 +6,7 @@ import { storageSettings } from '../../../src/options/services';
 import type { WebhookSubscription } from '../../../src/shared/messages';
 import { SETTINGS_KEY, type Settings } from '../../../src/shared/settings';
 import { fakeClient, ok, type Replies } from '../popup/fake-client';
-import { twoCallerIds } from '../popup/fixtures';
+import { adaSession, twoCallerIds } from '../popup/fixtures';
 import { fakeStorage, textIn } from '../support/fake-i18n';
 import { FIXTURE_CALLER_IDS, optionTexts } from '../support/options';
 import { section } from './open-options';
@@ -25,7 +25,12 @@ afterEach(cleanup);
  */
 async function openPortuguese({ replies = {}, stored }: { replies?: Replies; stored?: unknown }) {
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
-  const fake = fakeClient({ getAccount: ok(twoCallerIds), listSubscriptions: ok([]), ...replies });
+  const fake = fakeClient({
+    getSession: ok(adaSession),
+    getAccount: ok(twoCallerIds),
+    listSubscriptions: ok([]),
+    ...replies,
+  });
   render(<App client={fake.client} services={{ settings: storageSettings(storage) }} />);
   await screen.findByRole('heading', { level: 1, name: 'Opções' });
   await screen.findByRole('region', { name: 'Geral' });
@@ -41,10 +46,14 @@ describe('options page in Brazilian Portuguese', () => {
     await openPortuguese({});
     screen.getByText('Clique para ligar com net2phone');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Conta',
       'Geral',
       'Chamadas',
       'Perguntar antes de ligar',
       'Sites',
+      'Avançado',
+    ]);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'Conexão',
       'Webhooks',
     ]);

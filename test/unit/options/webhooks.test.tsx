@@ -282,6 +282,12 @@ describe('options: Webhooks', () => {
       deleteSubscription: ok([dashboard]),
     });
     fireEvent.click(inSection().getByRole('button', { name: 'Delete CRM log' }));
+    // It asks first, in place; nothing is sent until the user says yes.
+    const question = inSection().getByRole('group', {
+      name: text('webhookDeleteQuestion', 'CRM log'),
+    });
+    expect(page.fake.sent('deleteSubscription')).toEqual([]);
+    fireEvent.click(within(question).getByRole('button', { name: 'Yes, delete CRM log' }));
 
     await waitFor(() => expect(listed()).toEqual(['Dashboard']));
     expect(page.fake.sent('deleteSubscription')).toEqual([{ id: crm.id }]);
@@ -297,7 +303,9 @@ describe('options: Webhooks', () => {
     });
     const button = inSection().getByRole('button', { name: 'Delete CRM log' });
     fireEvent.click(button);
-    fireEvent.click(button);
+    const yes = inSection().getByRole('button', { name: 'Yes, delete CRM log' });
+    fireEvent.click(yes);
+    fireEvent.click(yes);
     await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(true));
     pending.resolve(fail('network', 'Cannot reach net2phone (integrate.versature.com).'));
 
