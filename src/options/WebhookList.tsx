@@ -93,16 +93,14 @@ export function WebhookList({ items, deleting, onDelete, labelledBy }: WebhookLi
               </button>
             </div>
             {asking === item.id && (
-              <div
+              <fieldset
                 id={question}
                 class="webhook__confirm"
-                role="group"
-                aria-labelledby={`${question}-text`}
                 onKeyDown={(event) => {
                   if (event.key === 'Escape') cancel(item.id);
                 }}
               >
-                <p id={`${question}-text`}>{t('webhookDeleteQuestion', item.name)}</p>
+                <legend>{t('webhookDeleteQuestion', item.name)}</legend>
                 <div class="webhook__confirm-buttons">
                   <button
                     type="button"
@@ -124,7 +122,7 @@ export function WebhookList({ items, deleting, onDelete, labelledBy }: WebhookLi
                     {t('webhookDeleteCancel')}
                   </button>
                 </div>
-              </div>
+              </fieldset>
             )}
             <Facts item={item} />
           </li>

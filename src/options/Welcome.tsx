@@ -18,8 +18,8 @@ export interface WelcomeProps extends WelcomeFacts {
  */
 export function Welcome({ shortcut, keyword, signedIn }: WelcomeProps) {
   return (
-    <div class="welcome" role="group" aria-labelledby="welcome-heading">
-      <h3 id="welcome-heading">{t('welcomeHeading')}</h3>
+    <div class="welcome">
+      <h3>{t('welcomeHeading')}</h3>
       <p>{t('welcomeWhat')}</p>
       <ul>
         <li>{t(signedIn ? 'welcomeSignedIn' : 'welcomeSignIn')}</li>

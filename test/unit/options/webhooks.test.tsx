@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reply, WebhookDraft, WebhookSubscription } from '../../../src/shared/messages';
 import { deferred, fail, ok, type Replies } from '../popup/fake-client';
+import { adaSession, signedOutSession } from '../popup/fixtures';
 import { text } from '../support/fake-i18n';
 import { openOptions, section } from './open-options';
 
@@ -147,6 +148,11 @@ describe('options: Webhooks', () => {
     expect(alert.textContent).toBe(text(key));
     expect(urlField().getAttribute('aria-invalid')).toBe('true');
     expect(describedBy(urlField())).toContain(text(key));
+    // Beside its field (in the URL's own block), not under the Subscribe button.
+    expect(alert.closest('.field')?.contains(urlField())).toBe(true);
+    expect(
+      alert.compareDocumentPosition(subscribe()) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(document.activeElement).toBe(urlField());
     expect(page.fake.sent('createSubscription')).toEqual([]);
 
@@ -161,7 +167,12 @@ describe('options: Webhooks', () => {
     fireEvent.click(checkbox('Calls'));
     fireEvent.click(subscribe());
 
-    expect((await inSection().findByRole('alert')).textContent).toBe(text('webhookNoEvents'));
+    const alert = await inSection().findByRole('alert');
+    expect(alert.textContent).toBe(text('webhookNoEvents'));
+    // In the Events group, which it describes.
+    const events = inSection().getByRole('group', { name: 'Events' });
+    expect(events.contains(alert)).toBe(true);
+    expect(events.getAttribute('aria-describedby')).toBe(alert.id);
     expect(document.activeElement).toBe(checkbox('Calls'));
     expect(page.fake.sent('createSubscription')).toEqual([]);
     fireEvent.click(checkbox('Recordings'));
@@ -355,5 +366,76 @@ describe('options: Webhooks', () => {
     first.resolve(ok([]));
     await new Promise((r) => setTimeout(r, 20));
     expect(listed()).toEqual(['CRM log']);
+  });
+});
+
+describe('options: Webhooks, Delete asks first', () => {
+  const question = () =>
+    inSection().getByRole('group', { name: text('webhookDeleteQuestion', 'CRM log') });
+
+  it('asks in place with Cancel focused; Cancel keeps it and gives the focus back to Delete', async () => {
+    const page = await open({ listSubscriptions: ok([crm, dashboard]) });
+    const del = inSection().getByRole('button', { name: 'Delete CRM log' });
+    expect(del.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(del);
+
+    expect(question().textContent).toContain('Yes, delete');
+    expect(del.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(within(question()).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(question()).getByRole('button', { name: 'Cancel' }));
+
+    expect(inSection().queryByRole('group', { name: /Delete “CRM log”/ })).toBeNull();
+    expect(document.activeElement).toBe(del);
+    expect(listed()).toEqual(['CRM log', 'Dashboard']);
+    expect(page.fake.sent('deleteSubscription')).toEqual([]);
+  });
+
+  it('Escape cancels too', async () => {
+    const page = await open({ listSubscriptions: ok([crm]) });
+    const del = inSection().getByRole('button', { name: 'Delete CRM log' });
+    fireEvent.click(del);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+
+    expect(inSection().queryByRole('group', { name: /Delete “CRM log”/ })).toBeNull();
+    expect(document.activeElement).toBe(del);
+    expect(page.fake.sent('deleteSubscription')).toEqual([]);
+  });
+});
+
+/** Disabled as browsers have it: its own attribute or a disabled fieldset around it (happy-dom has no `:disabled` for the latter). */
+const isDisabled = (control: HTMLElement) =>
+  (control as HTMLInputElement).disabled || control.closest('fieldset[disabled]') !== null;
+
+describe('options: Webhooks when signed out', () => {
+  it('says to sign in, shows the form disabled, and asks net2phone nothing', async () => {
+    const page = await openOptions({ replies: { getSession: ok(signedOutSession) } });
+    const note = inSection().getByText(text('webhookSignInFirst'), { exact: false });
+    expect(within(note).getByRole('link', { name: 'Go to sign-in' }).getAttribute('href')).toBe(
+      '#account',
+    );
+    expect(isDisabled(urlField())).toBe(true);
+    expect(isDisabled(subscribe())).toBe(true);
+    const form = urlField().closest('fieldset');
+    expect(describedBy(form as HTMLElement)).toBe(note.textContent);
+    expect(inSection().queryByRole('list')).toBeNull();
+    expect(page.fake.sent('listSubscriptions')).toEqual([]);
+  });
+
+  it('comes alive when the user signs in from Account: the list is read, the form enabled', async () => {
+    const page = await openOptions({
+      replies: {
+        getSession: ok(signedOutSession),
+        signIn: ok(adaSession),
+        listSubscriptions: ok([crm]),
+      },
+    });
+    const account = within(section('Account'));
+    fireEvent.input(account.getByLabelText('Email'), { target: { value: 'ada@example.com' } });
+    fireEvent.input(account.getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(account.getByRole('button', { name: 'Sign in' }));
+
+    await waitFor(() => expect(listed()).toEqual(['CRM log']));
+    expect(isDisabled(urlField())).toBe(false);
+    expect(page.fake.sent('listSubscriptions')).toEqual([{ refresh: true }]);
   });
 });
