@@ -147,15 +147,79 @@ describe.each(BROWSERS)('%s: webhook subscriptions', (name) => {
     await options.close();
   });
 
-  it('says subscriptions wait for sign-in when signed out', async () => {
+  it('signed out, Webhooks says to sign in and its form is disabled', async () => {
     const p = await Popup.open(h.driver);
     await p.signOut();
     await p.close();
 
     const options = await openWebhooks();
-    await expect
-      .poll(() => options.webhooksText())
-      .toContain('Subscriptions are renewed only while you are signed in');
+    await expect.poll(() => options.webhooksText()).toContain('Sign in to manage webhooks');
+    const disabled = await options.tab.world(
+      () =>
+        [...document.querySelectorAll('#webhooks input, #webhooks button')].map((el) =>
+          el.matches(':disabled'),
+        ),
+      null,
+    );
+    expect(disabled.length).toBeGreaterThan(5);
+    expect(disabled.every(Boolean)).toBe(true);
+    await options.close();
+  });
+});
+
+describe.each(BROWSERS)('%s: options page, Account and first run', (name) => {
+  const h = useHarness(name);
+
+  it('opens the welcome after install: what it does, how to sign in, the shortcut and the keyword', async () => {
+    const welcome = await Options.welcome(h.driver);
+    expect(welcome).not.toBeNull();
+    const account = (await welcome?.accountText()) ?? '';
+    expect(account).toContain('Welcome to Click-to-Call for net2phone');
+    expect(account).toContain('sign in below with your net2phone email and password');
+    // The shortcut the browser has for the manifest's command (headless Chromium sets none), else
+    // the manifest's suggestion with where to set it; the manifest's keyword.
+    const shortcut = await welcome?.withApi(async (api) => {
+      const { commands } = api as unknown as {
+        commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+      };
+      return (await commands.getAll()).find((c) => c.name === 'call-selection')?.shortcut ?? '';
+    }, null);
+    expect(account).toContain(
+      shortcut ? `press ${shortcut}.` : 'you can choose one (for example Alt+Shift+C)',
+    );
+    expect(account).toContain('type call, a space and a number');
+    await welcome?.close();
+  });
+
+  it('signs in and out from the options page; Webhooks opens and closes with it', async () => {
+    const options = await Options.open(h.driver);
+    expect(await options.accountText()).not.toContain('Welcome');
+    await expect.poll(() => options.webhooksText()).toContain('Sign in to manage webhooks');
+
+    await options.signIn(demoUser);
+    expect(await options.accountText()).toContain(`Signed in as`);
+    await expect.poll(() => options.webhooksText()).toContain('No subscriptions yet.');
+    // The popup agrees: one session for the whole extension.
+    const popup = await Popup.open(h.driver);
+    expect(await popup.signedIn()).toBe(true);
+    await popup.close();
+
+    await options.signOut();
+    await expect.poll(() => options.webhooksText()).toContain('Sign in to manage webhooks');
+    const again = await Popup.open(h.driver);
+    expect(await again.signedIn()).toBe(false);
+    await again.close();
+    await options.close();
+  });
+
+  it('fits 360 px: no sideways scroll, nothing cut off, the URL field as wide as its row', async () => {
+    const options = await Options.open(h.driver);
+    const layout = await options.layoutAt(360);
+    expect(layout.overflow).toBe(0);
+    expect(layout.clipped).toEqual([]);
+    // Its button goes under it rather than squeezing it (it was ~70 px).
+    expect(layout.urlField).toBeGreaterThanOrEqual(layout.row - 1);
+    expect(layout.urlField).toBeGreaterThan(250);
     await options.close();
   });
 });

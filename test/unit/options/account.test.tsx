@@ -86,7 +86,7 @@ describe('options: the first-run welcome (#welcome)', () => {
   it('opens Account with what the extension does, how to sign in, the shortcut and the keyword', async () => {
     await openOptions({
       replies: { getSession: ok(signedOutSession) },
-      welcome: { shortcut: 'Alt+Shift+C', keyword: 'call' },
+      welcome: { shortcut: 'Alt+Shift+C', suggested: 'Alt+Shift+C', keyword: 'call' },
     });
     const welcome = account().getByRole('heading', {
       level: 3,
@@ -109,13 +109,13 @@ describe('options: the first-run welcome (#welcome)', () => {
   });
 
   it('says the user is signed in when they are, and how to get a shortcut when none is set', async () => {
-    await openOptions({ welcome: { shortcut: '', keyword: 'call' } });
+    await openOptions({ welcome: { shortcut: '', suggested: 'Alt+Shift+C', keyword: 'call' } });
     const items = account()
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([
       text('welcomeSignedIn'),
-      text('welcomeNoShortcut'),
+      'Keyboard: your browser has no shortcut set for calling a selected number; you can choose one (for example Alt+Shift+C) in its extension shortcut settings.',
       text('welcomeKeyword', 'call'),
     ]);
   });
@@ -137,7 +137,7 @@ describe('options: the first-run welcome (#welcome)', () => {
       },
       runtime: { getManifest: () => manifest },
     });
-    expect(facts).toEqual({ shortcut: 'Alt+Shift+C', keyword: 'call' });
+    expect(facts).toEqual({ shortcut: 'Alt+Shift+C', suggested: 'Alt+Shift+C', keyword: 'call' });
   });
 
   it('has no shortcut to show when the browser gave none (taken by another extension, removed)', async () => {
@@ -150,6 +150,6 @@ describe('options: the first-run welcome (#welcome)', () => {
       commands: { getAll: () => Promise.reject(new Error('no commands API')) },
       runtime: { getManifest: () => ({ omnibox: { keyword: 'call' } }) },
     });
-    expect(refused).toEqual({ shortcut: '', keyword: 'call' });
+    expect(refused).toEqual({ shortcut: '', suggested: '', keyword: 'call' });
   });
 });
