@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-// The popup's form, as is: the same fields, names and Client ID rules (policy, build) everywhere.
-import { SignInForm } from '../popup/SignInForm';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { SessionView } from '../shared/messages';
+// A copy of the popup's form (contexts do not import each other): same fields, names, Client ID rules.
+import { SignInForm } from './SignInForm';
 import type { SectionProps } from './sections';
 import { Welcome } from './Welcome';
 
