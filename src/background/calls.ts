@@ -146,6 +146,7 @@ export function createCaller(options: CallerOptions) {
       ...(meta.page ? { page: meta.page } : {}),
       outcome: result.ok ? 'placed' : result.error.code === 'call-uncertain' ? 'unknown' : 'failed',
       ...(result.ok ? {} : { error: result.error.message }),
+      ...(!result.ok && result.error.detail ? { detail: result.error.detail } : {}),
     });
     return result;
   }

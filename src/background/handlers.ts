@@ -151,6 +151,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok([]);
     },
 
+    async restoreHistory() {
+      if (!(await history.restore())) return fail('expired', t('errorUndoExpired'));
+      return ok(await history.list());
+    },
+
     testConnection: async () => ok(await testConnection()),
 
     listSubscriptions: ({ refresh }) => deps.subscriptions.list(refresh),

@@ -27,7 +27,7 @@ function parseRecord(raw: unknown): CallRecord | null {
     typeof r.dial !== 'string' ||
     typeof r.display !== 'string' ||
     !SOURCES.has(r.source as string) ||
-    (r.outcome !== 'placed' && r.outcome !== 'failed')
+    (r.outcome !== 'placed' && r.outcome !== 'failed' && r.outcome !== 'unknown')
   ) {
     return null;
   }
@@ -41,6 +41,7 @@ function parseRecord(raw: unknown): CallRecord | null {
     outcome: r.outcome,
     ...(typeof r.ext === 'string' ? { ext: r.ext } : {}),
     ...(typeof r.error === 'string' ? { error: r.error } : {}),
+    ...(typeof r.detail === 'string' ? { detail: r.detail } : {}),
     ...(page && typeof page.title === 'string' && typeof page.host === 'string'
       ? { page: { title: page.title, host: page.host } }
       : {}),
@@ -50,11 +51,23 @@ function parseRecord(raw: unknown): CallRecord | null {
 const parseList = (raw: unknown): CallRecord[] =>
   Array.isArray(raw) ? raw.map(parseRecord).filter((r): r is CallRecord => r !== null) : [];
 
-export function createHistory(store: KeyValueStore, legacy?: LegacyHistoryArea) {
+/**
+ * How long after Clear history its Undo can put the calls back. The cleared calls wait in this
+ * worker's memory only (never on disk), and are forgotten after this.
+ */
+export const UNDO_CLEAR_MS = 60_000;
+
+export function createHistory(
+  store: KeyValueStore,
+  legacy?: LegacyHistoryArea,
+  now: () => number = Date.now,
+) {
   // Every operation runs in one queue, so two calls finishing together cannot drop each other
   // and a listing sees every write asked for before it.
   let queue: Promise<unknown> = Promise.resolve();
   let moved = legacy === undefined;
+  /** What the last Clear history removed, for its Undo. */
+  let cleared: { calls: CallRecord[]; at: number } | null = null;
   const read = async () => parseList(await store.get(KEY));
 
   /**
@@ -98,8 +111,27 @@ export function createHistory(store: KeyValueStore, legacy?: LegacyHistoryArea) 
     /** Forgets every recent call, here and (should a move have failed) in `storage.local`. */
     clear: (): Promise<void> =>
       inTurn(async () => {
+        const calls = await read();
         await store.delete(KEY);
         if (!moved) await legacy?.remove(KEY);
+        cleared = calls.length > 0 ? { calls, at: now() } : null;
+      }),
+    /**
+     * Undo of the last clear: puts its calls back among any made since, newest first; false
+     * when there is nothing to put back (never cleared, already undone, or too late).
+     */
+    restore: (): Promise<boolean> =>
+      inTurn(async () => {
+        const last = cleared;
+        cleared = null;
+        if (!last || now() - last.at > UNDO_CLEAR_MS) return false;
+        const since = await read();
+        const ids = new Set(since.map((r) => r.id));
+        const merged = [...since, ...last.calls.filter((r) => !ids.has(r.id))]
+          .sort((a, b) => b.at - a.at)
+          .slice(0, HISTORY_LIMIT);
+        await store.set(KEY, merged);
+        return true;
       }),
   };
 }

@@ -74,6 +74,7 @@ export const payloadGuards: { [K in MessageName]: Guard<K> } = {
   signOut: empty,
   getHistory: empty,
   clearHistory: empty,
+  restoreHistory: empty,
   testConnection: empty,
   reportCount(raw) {
     if (!isRecord(raw)) return null;

@@ -31,7 +31,16 @@ export function App({ client, services }: AppProps) {
 
   return (
     <main class="popup">
-      <h1 class="popup__title">{t('extName')}</h1>
+      <header class="popup__head">
+        <h1 class="popup__title">{t('extName')}</h1>
+        <button
+          type="button"
+          class="button button--link popup__options"
+          onClick={() => void services.openOptions()}
+        >
+          {t('popupOpenOptions')}
+        </button>
+      </header>
       <ManagedBanner policy={policy} />
       {view.kind === 'signed-out' ? (
         <SignInForm

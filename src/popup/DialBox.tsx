@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type CountryCode, parseDialable } from '../phone/index';
 import type { Client } from '../shared/client';
@@ -14,6 +15,8 @@ export interface DialBoxProps {
   country: CountryCode;
   /** After each call request, whatever its outcome (Recent calls refreshes). */
   onAttempt?: () => void;
+  /** Shown between the number and the Call button: "Call from" (the number the callee sees). */
+  children?: ComponentChildren;
 }
 
 function previewOf(input: string, country: CountryCode): string {
@@ -28,8 +31,11 @@ function caretAtEnd(input: HTMLInputElement): boolean {
   return input.selectionStart === end && input.selectionEnd === end;
 }
 
-/** The dial box: "Number to call", formatted as typed, a live preview, and the Call button. */
-export function DialBox({ client, country, onAttempt }: DialBoxProps) {
+/**
+ * The dial box: "Number to call", formatted as typed, a live preview, what the callee will see
+ * ("Call from", the children), the Call button and how the call went.
+ */
+export function DialBox({ client, country, onAttempt, children }: DialBoxProps) {
   const [number, setNumber] = useState('');
   // Marks the input only when what was typed is the problem, not when net2phone refused.
   const [invalid, setInvalid] = useState(false);
@@ -68,25 +74,24 @@ export function DialBox({ client, country, onAttempt }: DialBoxProps) {
 
   return (
     <form class="stack dial" noValidate onSubmit={submit}>
-      <div class="dial__row">
-        <Field
-          id={ids.input}
-          label={t('popupNumberToCall')}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          value={number}
-          onInput={onInput}
-          inputRef={input}
-          invalid={invalid}
-          hint={preview}
-          hintId={ids.preview}
-        />
-        <button type="submit" class="button button--primary dial__call" disabled={call.busy}>
-          {t('popupCall')}
-        </button>
-      </div>
-      <CallStatus busy={call.busy} outcome={call.outcome} error={call.error} />
+      <Field
+        id={ids.input}
+        label={t('popupNumberToCall')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        value={number}
+        onInput={onInput}
+        inputRef={input}
+        invalid={invalid}
+        hint={preview}
+        hintId={ids.preview}
+      />
+      {children}
+      <button type="submit" class="button button--primary dial__call" disabled={call.busy}>
+        {t('popupCall')}
+      </button>
+      <CallStatus busy={call.busy} outcome={call.outcome} problem={call.problem} />
     </form>
   );
 }

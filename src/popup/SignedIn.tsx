@@ -86,12 +86,13 @@ export function SignedIn(props: SignedInProps) {
         />
       )}
       {tabId != null && <OnThisPage client={client} tabId={tabId} close={() => window.close()} />}
-      <DialBox client={client} country={countryOf(settings)} onAttempt={history.refresh} />
-      <CallFrom
-        callerIds={callerIds}
-        settings={settings}
-        onChoose={(callerId) => updateSettings({ callerId })}
-      />
+      <DialBox client={client} country={countryOf(settings)} onAttempt={history.refresh}>
+        <CallFrom
+          callerIds={callerIds}
+          settings={settings}
+          onChoose={(callerId) => updateSettings({ callerId })}
+        />
+      </DialBox>
       <RingOn
         devices={devices}
         settings={settings}
@@ -102,6 +103,7 @@ export function SignedIn(props: SignedInProps) {
         history={history.state}
         onAttempt={history.refresh}
         onClear={history.clear}
+        onUndoClear={history.undoClear}
       />
       <YourNumbers account={account} />
     </>

@@ -2,25 +2,29 @@ import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { CallRecord, CallSource } from '../shared/messages';
 
-/** How a call was started, and the same on a page ("Selected text on $PAGE$"). */
+/** How a call was started, as users say it: "typed", "from a link", and on a page its host. */
 const sources: Record<CallSource, { alone: string; onPage?: string }> = {
-  'dial-box': { alone: 'popupSourceDialBox' },
-  selection: { alone: 'popupSourceSelection', onPage: 'popupSourceSelectionOn' },
-  link: { alone: 'popupSourceLink', onPage: 'popupSourceLinkOn' },
-  page: { alone: 'popupSourcePage', onPage: 'popupSourcePageOn' },
-  command: { alone: 'popupSourceCommand', onPage: 'popupSourceCommandOn' },
-  omnibox: { alone: 'popupSourceOmnibox' },
-  history: { alone: 'popupSourceHistory' },
+  'dial-box': { alone: 'popupSourceTyped' },
+  selection: { alone: 'popupFromSelection', onPage: 'popupFromSelectionOn' },
+  link: { alone: 'popupFromLink', onPage: 'popupFromLinkOn' },
+  page: { alone: 'popupFromPage', onPage: 'popupFromHost' },
+  command: { alone: 'popupFromShortcut', onPage: 'popupFromShortcutOn' },
+  omnibox: { alone: 'popupFromAddressBar' },
+  history: { alone: 'popupSourceRedial' },
 };
 
-/** Where a call came from: "Selected text on Acme CRM (crm.example.com)", "Address bar". */
+/** Where a call came from: "typed", "from crm.example.com", "from a link on crm.example.com". */
 export function whereFrom({ source, page }: Pick<CallRecord, 'source' | 'page'>): string {
   const keys = sources[source] ?? sources['dial-box'];
-  if (!page || !keys.onPage) return t(keys.alone);
-  const where = page.title.trim()
-    ? t('popupPageWithHost', [page.title.trim(), page.host])
-    : page.host;
-  return t(keys.onPage, where);
+  if (!page?.host || !keys.onPage) return t(keys.alone);
+  return t(keys.onPage, page.host);
+}
+
+/** The page's title and host, for the tooltip: "Acme CRM (crm.example.com)". */
+export function pageText(page: CallRecord['page']): string | undefined {
+  if (!page) return undefined;
+  const title = page.title.trim();
+  return title ? t('popupPageWithHost', [title, page.host]) : page.host;
 }
 
 /** What to send to call a recent number again: its display form, with the extension. */

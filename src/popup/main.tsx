@@ -14,6 +14,11 @@ const services: PopupServices = {
   settings: storageSettings(browser.storage),
   activeHost: activeTabHost(browser.tabs),
   activeTabId: activeWebTabId(browser.tabs),
+  openOptions: async () => {
+    await browser.runtime.openOptionsPage();
+    // Chrome leaves the popup open over the new tab; Firefox closes it itself.
+    window.close();
+  },
 };
 
 const root = document.getElementById('app');

@@ -9,6 +9,8 @@ export interface PopupServices {
   activeHost(): Promise<string | null>;
   /** The active tab's id when it is a web page (its numbers: "On this page"), else null. */
   activeTabId(): Promise<number | null>;
+  /** Opens the extension's options page (`runtime.openOptionsPage`). */
+  openOptions(): Promise<void>;
 }
 
 /** The hostname of a page the content script runs on (http, https), else null. */

@@ -40,5 +40,14 @@ export function useHistory(client: Client) {
     return undefined;
   }, [client]);
 
-  return { state, refresh, clear };
+  /** Undo of the last clear: the calls are back; resolves to the error to show, if any. */
+  const undoClear = useCallback(async (): Promise<AppError | undefined> => {
+    const request = ++latest.current;
+    const reply = await client('restoreHistory', {});
+    if (!reply.ok) return reply.error;
+    if (request === latest.current) setState({ kind: 'loaded', calls: reply.value });
+    return undefined;
+  }, [client]);
+
+  return { state, refresh, clear, undoClear };
 }

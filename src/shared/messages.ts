@@ -26,6 +26,8 @@ export interface CallRecord {
   outcome: 'placed' | 'failed' | 'unknown';
   /** The message the user saw, for failures and unknown outcomes. */
   error?: string;
+  /** What happened in net2phone's or the network's terms ("net2phone answered 503"). */
+  detail?: string;
 }
 
 /** Who is signed in, as the popup shows it. Never contains a token. */
@@ -236,6 +238,8 @@ export interface Protocol {
   getHistory: { payload: Record<string, never>; result: CallRecord[] };
   /** Forget every recent call. */
   clearHistory: { payload: Record<string, never>; result: CallRecord[] };
+  /** Undo of Clear history (shortly after it): the calls it forgot are back; the list. */
+  restoreHistory: { payload: Record<string, never>; result: CallRecord[] };
   /** Options page: is the user signed in, and does net2phone answer? */
   testConnection: { payload: Record<string, never>; result: ConnectionReport };
   /** Options page: the user's webhook subscriptions; `refresh` asks net2phone which still exist. */
@@ -294,6 +298,7 @@ export const allowedSenders: { [K in MessageName]: readonly SenderKind[] } = {
   placeCall: ['extension', 'content'],
   getHistory: ['extension'],
   clearHistory: ['extension'],
+  restoreHistory: ['extension'],
   testConnection: ['extension'],
   listSubscriptions: ['extension'],
   createSubscription: ['extension'],

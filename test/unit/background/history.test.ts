@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHistory, HISTORY_LIMIT } from '../../../src/background/history';
+import { createHistory, HISTORY_LIMIT, UNDO_CLEAR_MS } from '../../../src/background/history';
 import { indexedDbStore, memoryStore } from '../../../src/background/secret-store';
 import type { CallRecord } from '../../../src/shared/messages';
 
@@ -94,6 +94,47 @@ describe('recent calls', () => {
     await history.clear();
     expect(await history.list()).toEqual([]);
     expect(store.data.has('history')).toBe(false);
+  });
+
+  it('keeps a call whose status is unknown, with its detail (issue 11)', async () => {
+    const history = createHistory(memoryStore());
+    const unknown = record(1, {
+      outcome: 'unknown',
+      error: 'Status unknown: net2phone may have placed the call.',
+      detail: 'net2phone answered 503',
+    });
+    await history.add(unknown);
+    expect(await history.list()).toEqual([unknown]);
+  });
+
+  it('puts the cleared calls back on Undo, among calls made since, newest first', async () => {
+    let now = 1_000;
+    const history = createHistory(memoryStore(), undefined, () => now);
+    await history.add(record(1));
+    await history.add(record(2));
+    await history.clear();
+    await history.add(record(3));
+    now += UNDO_CLEAR_MS;
+    expect(await history.restore()).toBe(true);
+    expect(ids(await history.list())).toEqual(['id-3', 'id-2', 'id-1']);
+    // Once only.
+    expect(await history.restore()).toBe(false);
+    expect(ids(await history.list())).toEqual(['id-3', 'id-2', 'id-1']);
+  });
+
+  it('forgets cleared calls for good after the undo window, or after a clear of nothing', async () => {
+    let now = 1_000;
+    const history = createHistory(memoryStore(), undefined, () => now);
+    await history.add(record(1));
+    await history.clear();
+    now += UNDO_CLEAR_MS + 1;
+    expect(await history.restore()).toBe(false);
+    expect(await history.list()).toEqual([]);
+
+    now = 5_000;
+    expect(await history.restore()).toBe(false);
+    await history.clear(); // nothing to clear: nothing to undo
+    expect(await history.restore()).toBe(false);
   });
 
   it('keeps history in the extension’s IndexedDB, across a restarted worker', async () => {

@@ -6,7 +6,7 @@ import { SETTINGS_KEY } from '../../../src/shared/settings';
 import { FIXTURE_CALLER_IDS, optionTexts } from '../support/options';
 import { fakeClient, ok, type Replies } from './fake-client';
 import { fakeServices } from './fake-services';
-import { adaAccount, adaSession, twoCallerIds } from './fixtures';
+import { adaAccount, adaSession, noAccount, twoCallerIds } from './fixtures';
 
 vi.mock('../../../src/shared/browser', async () =>
   (await import('../support/fake-i18n')).i18nOnlyBrowser(),
@@ -34,7 +34,7 @@ describe('popup "Call from"', () => {
   it('offers net2phone’s default and each caller-ID number with its description', async () => {
     const { fake } = await openPopup();
     const select = await callFrom();
-    expect(optionTexts(select)).toEqual(['net2phone default', ...FIXTURE_CALLER_IDS]);
+    expect(optionTexts(select)).toEqual(['Your net2phone default number', ...FIXTURE_CALLER_IDS]);
     expect(select.value).toBe('');
     // "Your numbers" and "Call from" share one request.
     expect(fake.sent('getAccount')).toEqual([{ refresh: false }]);
@@ -82,9 +82,31 @@ describe('popup "Call from"', () => {
     );
   });
 
-  it('is not offered with a single caller-ID number, or none', async () => {
+  it('sits between the number and the Call button, in the dial box', async () => {
+    await openPopup();
+    const select = await callFrom();
+    const number = screen.getByLabelText('Number to call');
+    const call = screen.getByRole('button', { name: 'Call' });
+    expect(select.form).toBe(call.closest('form'));
+    expect(number.compareDocumentPosition(select) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(select.compareDocumentPosition(call) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('offers a single caller-ID number against the default', async () => {
     await openPopup({ getAccount: ok(adaAccount) });
-    await screen.findByText('Main line');
+    const select = await callFrom();
+    expect(optionTexts(select)).toEqual([
+      'Your net2phone default number',
+      '+1 973-555-0100 · Main line',
+    ]);
+  });
+
+  it('says the callee sees the net2phone default number when the account has no caller IDs', async () => {
+    await openPopup({ getAccount: ok(noAccount) });
+    const form = screen.getByRole('button', { name: 'Call' }).closest('form');
+    await waitFor(() =>
+      expect(form?.textContent).toContain('Call from Your net2phone default number'),
+    );
     expect(screen.queryByRole('combobox', { name: 'Call from' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { redialNumber, whenText, whereFrom } from '../../../src/popup/call-record';
+import { pageText, redialNumber, whenText, whereFrom } from '../../../src/popup/call-record';
 
 vi.mock('../../../src/shared/browser', async () =>
   (await import('../support/fake-i18n')).i18nOnlyBrowser(),
@@ -9,21 +9,25 @@ const page = { title: 'Acme CRM', host: 'crm.example.com' };
 
 describe('recent call texts', () => {
   it.each([
-    [{ source: 'dial-box' }, 'Dial box'],
-    [{ source: 'selection', page }, 'Selected text on Acme CRM (crm.example.com)'],
-    [{ source: 'selection' }, 'Selected text'],
-    [{ source: 'link', page }, 'Phone link on Acme CRM (crm.example.com)'],
-    [
-      { source: 'link', page: { title: '  ', host: 'crm.example.com' } },
-      'Phone link on crm.example.com',
-    ],
-    [{ source: 'page', page }, 'Number on Acme CRM (crm.example.com)'],
-    [{ source: 'command', page }, 'Keyboard shortcut on Acme CRM (crm.example.com)'],
-    [{ source: 'command' }, 'Keyboard shortcut'],
-    [{ source: 'omnibox' }, 'Address bar'],
-    [{ source: 'history' }, 'Called again from Recent calls'],
+    [{ source: 'dial-box' }, 'typed'],
+    [{ source: 'selection', page }, 'from a selection on crm.example.com'],
+    [{ source: 'selection' }, 'from a selection'],
+    [{ source: 'link', page }, 'from a link on crm.example.com'],
+    [{ source: 'link' }, 'from a link'],
+    [{ source: 'page', page }, 'from crm.example.com'],
+    [{ source: 'page', page: { title: 'Acme CRM', host: '' } }, 'from a page'],
+    [{ source: 'command', page }, 'by keyboard shortcut on crm.example.com'],
+    [{ source: 'command' }, 'by keyboard shortcut'],
+    [{ source: 'omnibox' }, 'from the address bar'],
+    [{ source: 'history' }, 'redial'],
   ] as const)('where from: %j → %s', (record, expected) => {
     expect(whereFrom(record)).toBe(expected);
+  });
+
+  it('names the page fully in the tooltip: its title and host', () => {
+    expect(pageText(page)).toBe('Acme CRM (crm.example.com)');
+    expect(pageText({ title: ' ', host: 'crm.example.com' })).toBe('crm.example.com');
+    expect(pageText(undefined)).toBeUndefined();
   });
 
   it.each([

@@ -199,9 +199,13 @@ describe('popup dial box formatting and country', () => {
   });
 
   it('refreshes Recent calls after each call attempt, placed or not', async () => {
-    const fake = await openPopup({ placeCall: fail('server', 'net2phone answered HTTP 503.') });
+    const fake = await openPopup({
+      placeCall: fail('call-uncertain', text('callStatusUnknown'), {
+        detail: 'net2phone answered 503',
+      }),
+    });
     await screen.findByText(text('popupNoRecentCalls'));
-    const [failed] = recentCalls().filter((call) => call.outcome === 'failed');
+    const [failed] = recentCalls().filter((call) => call.outcome === 'unknown');
     fake.reply('getHistory', ok(failed ? [failed] : []));
     dial('+44 20 7031 3000');
     fireEvent.click(callButton());
@@ -210,5 +214,37 @@ describe('popup dial box formatting and country', () => {
     const list = screen.getByRole('region', { name: 'Recent calls' });
     await within(list).findByRole('button', { name: 'Call +44 20 7031 3000 again' });
     expect(fake.sent('getHistory')).toHaveLength(2);
+  });
+
+  it('says placed in green, not placed in red with the reason, status unknown in amber', async () => {
+    const fake = await openPopup({
+      placeCall: ok({ dial: '19735551212', display: '+1 973-555-1212' }),
+    });
+    const form = () => callButton().closest('form') as HTMLFormElement;
+    dial('973-555-1212');
+    fireEvent.click(callButton());
+    const status = within(form()).getByRole('status');
+    await vi.waitFor(() => expect(status.textContent).toContain('your phone will ring first'));
+    expect(status.className).toContain('message--ok');
+
+    fake.reply('placeCall', fail('rate-limited', text('errorRateLimited', '2')));
+    fireEvent.click(callButton());
+    const refused = await within(form()).findByRole('alert');
+    expect(refused.textContent).toBe('Too many calls. Wait 2 s and try again.');
+    expect(refused.className).toContain('message--error');
+    expect(status.textContent).toBe('');
+
+    fake.reply(
+      'placeCall',
+      fail('call-uncertain', text('callStatusUnknown'), { detail: 'net2phone answered 503' }),
+    );
+    fireEvent.click(callButton());
+    await vi.waitFor(() =>
+      expect(within(form()).getByRole('alert').className).toContain('message--warning'),
+    );
+    const unknown = within(form()).getByRole('alert');
+    expect(unknown.textContent).toBe(`${text('callStatusUnknown')}net2phone answered 503`);
+    expect(unknown.querySelector('small')?.textContent).toBe('net2phone answered 503');
+    expect(unknown.textContent).not.toMatch(/HTTP/);
   });
 });

@@ -20,6 +20,8 @@ export interface FakeServicesOptions {
 }
 
 export function fakeServices({ stored, url, tabId, managed }: FakeServicesOptions = {}) {
+  /** How many times the popup asked for the options page. */
+  const optionsOpened = { count: 0 };
   const storage = fakeStorage(stored === undefined ? {} : { [SETTINGS_KEY]: stored });
   const tabs = fakeTabs(url);
   const services: PopupServices = {
@@ -34,9 +36,13 @@ export function fakeServices({ stored, url, tabId, managed }: FakeServicesOption
         : activeWebTabId({
             query: async () => [{ id: tabId, ...(url ? { url } : {}) }],
           }),
+    openOptions: async () => {
+      optionsOpened.count += 1;
+    },
   };
   return {
     services,
+    optionsOpened,
     storage,
     tabs,
     /** The settings as stored now. */

@@ -52,8 +52,10 @@ export function recentCalls(): CallRecord[] {
       dial: '011442070313000',
       display: '+44 20 7031 3000',
       source: 'dial-box',
-      outcome: 'failed',
-      error: 'net2phone answered HTTP 503. Try again in a moment.',
+      outcome: 'unknown',
+      error:
+        'Status unknown: net2phone may have placed the call; check your phone before calling again.',
+      detail: 'net2phone answered 503',
     },
     {
       id: 'c3',
@@ -63,17 +65,29 @@ export function recentCalls(): CallRecord[] {
       source: 'omnibox',
       outcome: 'placed',
     },
+    {
+      id: 'c4',
+      at: minutesAgo(60 * 24 * 3),
+      dial: '12125550123',
+      display: '+1 212-555-0123',
+      source: 'link',
+      page: { title: 'Support desk', host: 'help.example.com' },
+      outcome: 'failed',
+      error: 'net2phone refused the call: this number is blocked for your account.',
+    },
   ];
 }
 
-/** `count` placed calls, one a minute apart, newest first. */
-export function manyCalls(count: number): CallRecord[] {
+/** `count` calls, one a minute apart, newest first (placed unless `failed`). */
+export function manyCalls(count: number, failed = false): CallRecord[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `m${i}`,
     at: minutesAgo(i + 1),
     dial: `1973555${String(1000 + i)}`,
     display: `+1 973-555-${String(1000 + i)}`,
     source: 'selection' as const,
-    outcome: 'placed' as const,
+    ...(failed
+      ? { outcome: 'failed' as const, error: 'Too many calls. Wait 3 s and try again.' }
+      : { outcome: 'placed' as const }),
   }));
 }

@@ -88,7 +88,7 @@ describe('popup in French, signed in', () => {
 
     const callFrom = await screen.findByRole('combobox', { name: 'Appeler depuis' });
     expect(optionTexts(callFrom)).toEqual([
-      'Numéro par défaut de net2phone',
+      'Votre numéro net2phone par défaut',
       ...FIXTURE_CALLER_IDS,
     ]);
   });
@@ -132,19 +132,21 @@ describe('popup in French, signed in', () => {
   });
 
   it('lists recent calls in French, with French times and redial buttons', async () => {
-    const fake = openPopup({ placeCall: fail('server', textIn('fr', 'callStatusUnknown')) });
+    const fake = openPopup({
+      placeCall: fail('call-uncertain', textIn('fr', 'callStatusUnknown')),
+    });
     const section = await screen.findByRole('region', { name: 'Appels récents' });
     const [first, second, third] = (await within(section).findAllByRole('listitem')).map(
       (item) => item.textContent,
     );
     expect(first).toContain('+1 973-555-1212, poste 12');
-    expect(first).toContain('Numéro sur Acme CRM (crm.example.com)');
+    expect(first).toContain('depuis crm.example.com');
     expect(first).toContain('il y a 5 minutes');
     expect(first).toContain('Lancé');
-    expect(second).toContain('Zone de composition');
+    expect(second).toContain('saisi');
     expect(second).toContain('il y a 2 heures');
-    expect(second).toContain(`Échec${nb}: net2phone answered HTTP 503.`);
-    expect(third).toContain('Barre d’adresse');
+    expect(second).toContain('Statut inconnu');
+    expect(third).toContain('depuis la barre d’adresse');
     expect(third).toContain('hier');
     within(section).getByRole('button', { name: 'Effacer l’historique' });
 

@@ -90,7 +90,10 @@ describe('popup in Brazilian Portuguese, signed in', () => {
     screen.getByRole('button', { name: 'Ligar' });
 
     const callFrom = await screen.findByRole('combobox', { name: 'Ligar do número' });
-    expect(optionTexts(callFrom)).toEqual(['Padrão do net2phone', ...FIXTURE_CALLER_IDS]);
+    expect(optionTexts(callFrom)).toEqual([
+      'Seu número padrão do net2phone',
+      ...FIXTURE_CALLER_IDS,
+    ]);
   });
 
   it('reads a Brazilian number as Brazilian, as its hint promises, and calls it', async () => {
@@ -156,20 +159,20 @@ describe('popup in Brazilian Portuguese, signed in', () => {
 
   it('lists recent calls in Portuguese, with Portuguese times and redial buttons', async () => {
     const fake = openPopup({
-      placeCall: fail('server', textIn('pt_BR', 'callStatusUnknown')),
+      placeCall: fail('call-uncertain', textIn('pt_BR', 'callStatusUnknown')),
     });
     const section = await screen.findByRole('region', { name: 'Chamadas recentes' });
     const [first, second, third] = (await within(section).findAllByRole('listitem')).map(
       (item) => item.textContent,
     );
     expect(first).toContain('+1 973-555-1212, ramal 12');
-    expect(first).toContain('Número em Acme CRM (crm.example.com)');
+    expect(first).toContain('de crm.example.com');
     expect(first).toContain('há 5 minutos');
     expect(first).toContain('Realizada');
-    expect(second).toContain('Campo de discagem');
+    expect(second).toContain('digitado');
     expect(second).toContain('há 2 horas');
-    expect(second).toContain('Falhou: net2phone answered HTTP 503.');
-    expect(third).toContain('Barra de endereço');
+    expect(second).toContain('Status desconhecido');
+    expect(third).toContain('da barra de endereço');
     expect(third).toContain('ontem');
     within(section).getByRole('button', { name: 'Limpar histórico' });
 

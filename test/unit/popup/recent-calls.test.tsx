@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
+import { UNDO_MS } from '../../../src/popup/RecentCalls';
 import type { CallRecord, Reply } from '../../../src/shared/messages';
 import { text } from '../support/fake-i18n';
 import { deferred, fail, fakeClient, ok, type Replies } from './fake-client';
@@ -38,19 +39,80 @@ describe('popup "Recent calls"', () => {
   it('lists the last calls, newest first: number, where from, when, and how it went', async () => {
     const { section } = await openPopup();
     within(section).getByRole('heading', { name: 'Recent calls' });
-    const [first, second, third] = items(section);
+    const [first, second, third, fourth] = items(section);
     expect(first).toContain('+1 973-555-1212 ext. 12');
-    expect(first).toContain('Number on Acme CRM (crm.example.com)');
+    expect(first).toContain('from crm.example.com');
     expect(first).toContain('5 minutes ago');
     expect(first).toContain('Placed');
     expect(second).toContain('+44 20 7031 3000');
-    expect(second).toContain('Dial box');
+    expect(second).toContain('typed');
     expect(second).toContain('2 hours ago');
-    expect(second).toContain('Failed: net2phone answered HTTP 503. Try again in a moment.');
-    expect(third).toContain('Address bar');
+    expect(second).toContain('Status unknown');
+    expect(third).toContain('from the address bar');
     expect(third).toContain('yesterday');
+    expect(fourth).toContain('from a link on help.example.com');
+    expect(fourth).toContain('Not placed');
     // A past call's failure is history, not an alert.
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names each outcome in its colour: placed green, not placed red, status unknown amber', async () => {
+    const { section } = await openPopup();
+    const entries = within(section).getAllByRole('listitem');
+    const outcomes = entries.map((li) => [
+      li.className,
+      li.querySelector('.call__outcome')?.textContent,
+    ]);
+    expect(outcomes).toEqual([
+      ['call call--placed', '✓ Placed'],
+      ['call call--unknown', '? Status unknown'],
+      ['call call--placed', '✓ Placed'],
+      ['call call--failed', '✕ Not placed'],
+    ]);
+  });
+
+  it('tells why a call was not placed, or its status is unknown, only when asked', async () => {
+    const { section } = await openPopup();
+    // The reasons are not on screen until asked for.
+    const reasons = () => [...section.querySelectorAll<HTMLElement>('.call__why')];
+    expect(reasons().map((p) => p.hidden)).toEqual([true, true]);
+    const whys = within(section).getAllByRole('button', { name: /^Why\?/ });
+    expect(whys).toHaveLength(2); // the placed calls have none
+
+    const unknown = within(section).getByRole('button', { name: 'Why? +44 20 7031 3000' });
+    expect(unknown.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(unknown);
+    expect(unknown.getAttribute('aria-expanded')).toBe('true');
+    const reason = document.getElementById(unknown.getAttribute('aria-controls') ?? '');
+    expect(reason?.hidden).toBe(false);
+    expect(reason?.textContent).toBe(`${text('callStatusUnknown')}net2phone answered 503`);
+    // net2phone's own terms are the small print, never the message.
+    expect(reason?.querySelector('small')?.textContent).toBe('net2phone answered 503');
+
+    const failed = within(section).getByRole('button', { name: 'Why? +1 212-555-0123' });
+    fireEvent.click(failed);
+    expect(items(section)[3]).toContain(
+      'net2phone refused the call: this number is blocked for your account.',
+    );
+    fireEvent.click(failed);
+    expect(reason?.hidden).toBe(false);
+    const failedReason = document.getElementById(failed.getAttribute('aria-controls') ?? '');
+    expect(failedReason?.hidden).toBe(true);
+  });
+
+  it('shows a redial whose status is unknown in amber, with the detail small', async () => {
+    const { section } = await openPopup({
+      placeCall: fail('call-uncertain', text('callStatusUnknown'), {
+        detail: 'the connection was lost after the call was requested',
+      }),
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Call +44 20 7031 3000 again' }));
+    const alert = await within(section).findByRole('alert');
+    expect(alert.className).toContain('message--warning');
+    expect(alert.textContent).toContain('Status unknown: net2phone may have placed the call');
+    expect(alert.querySelector('small')?.textContent).toBe(
+      'the connection was lost after the call was requested',
+    );
   });
 
   it('calls a number again with one placeCall from "history", and says how it went', async () => {
@@ -101,14 +163,62 @@ describe('popup "Recent calls"', () => {
     );
   });
 
-  it('clears the history', async () => {
+  it('clears the history, and offers Undo with the keyboard focus on it', async () => {
     const { fake, section } = await openPopup({ clearHistory: ok([]) });
     fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
 
-    await within(section).findByText(text('popupNoRecentCalls'));
+    const undo = await within(section).findByRole('button', { name: 'Undo' });
     expect(fake.sent('clearHistory')).toEqual([{}]);
     expect(items(section)).toEqual([]);
     expect(within(section).queryByRole('button', { name: 'Clear history' })).toBeNull();
+    expect(undo.closest('[role="status"]')?.textContent).toContain('Recent calls cleared.');
+    expect(document.activeElement).toBe(undo);
+  });
+
+  it('puts the calls back on Undo, and focus on Clear history again', async () => {
+    const { fake, section } = await openPopup({
+      clearHistory: ok([]),
+      restoreHistory: ok(recentCalls()),
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(await within(section).findByRole('button', { name: 'Undo' }));
+
+    await vi.waitFor(() => expect(items(section)).toHaveLength(4));
+    expect(fake.sent('restoreHistory')).toEqual([{}]);
+    expect(within(section).queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(document.activeElement).toBe(
+      within(section).getByRole('button', { name: 'Clear history' }),
+    );
+  });
+
+  it('says so when Undo comes too late', async () => {
+    const { section } = await openPopup({
+      clearHistory: ok([]),
+      restoreHistory: fail('expired', text('errorUndoExpired')),
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(await within(section).findByRole('button', { name: 'Undo' }));
+    expect((await within(section).findByRole('alert')).textContent).toBe(text('errorUndoExpired'));
+    expect(items(section)).toEqual([]);
+  });
+
+  it('takes Undo away after 10 s, unless the keyboard focus is on it', async () => {
+    const { section } = await openPopup({ clearHistory: ok([]) });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
+      const undo = await vi.waitFor(() => within(section).getByRole('button', { name: 'Undo' }));
+      // Focused (as after Clear): it stays.
+      await vi.advanceTimersByTimeAsync(UNDO_MS + 1);
+      expect(within(section).queryByRole('button', { name: 'Undo' })).toBe(undo);
+      // Focus elsewhere: it goes at the next turn, and the list says it is empty.
+      undo.blur();
+      await vi.advanceTimersByTimeAsync(UNDO_MS + 1);
+      expect(within(section).queryByRole('button', { name: 'Undo' })).toBeNull();
+      within(section).getByText(text('popupNoRecentCalls'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the list and says why when clearing fails', async () => {
@@ -117,7 +227,7 @@ describe('popup "Recent calls"', () => {
     });
     fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
     expect((await within(section).findByRole('alert')).textContent).toBe(text('errorNoBackground'));
-    expect(items(section)).toHaveLength(3);
+    expect(items(section)).toHaveLength(4);
   });
 
   it('says there are no calls yet, without a Clear button', async () => {

@@ -25,6 +25,23 @@ async function openPopup(replies: Replies = {}) {
   return fake;
 }
 
+describe('popup link to the options', () => {
+  it.each([
+    ['signed in', adaSession],
+    ['signed out', signedOutSession],
+  ])('opens the options page when %s', async (_, session) => {
+    const fake = fakeClient({
+      getSession: ok(session),
+      getAccount: ok(adaAccount),
+      getHistory: ok([]),
+    });
+    const services = fakeServices();
+    render(<App client={fake.client} services={services.services} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Options' }));
+    expect(services.optionsOpened.count).toBe(1);
+  });
+});
+
 /** The "Your numbers" section, once its lists have loaded. */
 async function numbersSection() {
   const section = screen.getByRole('region', { name: 'Your numbers' });
