@@ -15,7 +15,7 @@ export interface DialBoxProps {
   country: CountryCode;
   /** After each call request, whatever its outcome (Recent calls refreshes). */
   onAttempt?: () => void;
-  /** Shown between the number and the Call button: "Call from" (the number the callee sees). */
+  /** Shown between the number and the Call button: "Call from" (what the callee sees), "Ring on". */
   children?: ComponentChildren;
 }
 

@@ -11,7 +11,7 @@ import { useCall } from './use-call';
 import type { HistoryState } from './use-history';
 
 /** How many calls show before "Show all". */
-export const FEW_CALLS = 5;
+export const FEW_CALLS = 3;
 
 /** How long "Undo" stays after Clear history (longer while it has the keyboard focus). */
 export const UNDO_MS = 10_000;
@@ -178,7 +178,7 @@ const outcomeWords = {
 } as const;
 
 /**
- * One recent call on two short lines: the number and how it went; where from · when. A call not
+ * One recent call on two short lines: the number; how it went · where from · when. A call not
  * placed, or whose status is unknown, tells why on demand ("Why?"); "Call" calls it again.
  */
 function CallItem({ record, now, busy, onRedial }: CallItemProps) {
@@ -191,13 +191,12 @@ function CallItem({ record, now, busy, onRedial }: CallItemProps) {
     <li class={`call call--${record.outcome}`}>
       <div class="call__line">
         <div class="call__text">
-          <span class="list__primary">
-            {number}{' '}
+          <span class="list__primary">{number}</span>
+          <span class="list__secondary">
             <span class="call__outcome">
               <span aria-hidden="true">{icon}</span> {t(word)}
             </span>
-          </span>
-          <span class="list__secondary">
+            {' · '}
             <span title={pageText(record.page)}>{whereFrom(record)}</span>
             {' · '}
             <time dateTime={new Date(record.at).toISOString()} title={fullTime(record.at)}>

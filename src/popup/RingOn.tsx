@@ -30,7 +30,7 @@ export function RingOn({ devices, settings, onChoose }: RingOnProps) {
   };
 
   return (
-    <div class="call-from">
+    <div class="ring-on">
       <div class="inline-field">
         <label for={id}>{t('ringOn')}</label>
         {/* A saved device the account no longer lists is not offered: the default shows. */}

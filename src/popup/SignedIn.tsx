@@ -92,12 +92,12 @@ export function SignedIn(props: SignedInProps) {
           settings={settings}
           onChoose={(callerId) => updateSettings({ callerId })}
         />
+        <RingOn
+          devices={devices}
+          settings={settings}
+          onChoose={(ringOn) => updateSettings({ ringOn })}
+        />
       </DialBox>
-      <RingOn
-        devices={devices}
-        settings={settings}
-        onChoose={(ringOn) => updateSettings({ ringOn })}
-      />
       <RecentCalls
         client={client}
         history={history.state}

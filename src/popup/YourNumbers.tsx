@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { AccountView, CallerId, Device } from '../shared/messages';
 import type { AccountState } from '../shared/use-account';
@@ -9,15 +9,34 @@ export interface YourNumbersProps {
   account: AccountState;
 }
 
-/** "Your numbers": the user's devices and caller-ID numbers; failures are shown, never blocking. */
+/**
+ * "Your numbers": the user's devices and caller-ID numbers, folded by default (Call from and
+ * Ring on already offer them) so the popup stays within 600 px; failures are shown, never blocking.
+ */
 export function YourNumbers({ account: state }: YourNumbersProps) {
   const headingId = useId();
+  const bodyId = useId();
+  const [open, setOpen] = useState(false);
   return (
     <section class="numbers" aria-labelledby={headingId} aria-busy={state.kind === 'loading'}>
-      <h2 id={headingId}>{t('popupYourNumbers')}</h2>
-      {state.kind === 'loading' && <p class="muted">{t('popupLoadingNumbers')}</p>}
-      {state.kind === 'failed' && <p class="section-error">{state.error.message}</p>}
-      {state.kind === 'loaded' && <AccountLists account={state.account} />}
+      <div class="section-head">
+        <h2 id={headingId}>{t('popupYourNumbers')}</h2>
+        <button
+          type="button"
+          class="button button--link"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          aria-describedby={headingId}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t('popupHideNumbers') : t('popupShowNumbers')}
+        </button>
+      </div>
+      <div id={bodyId} hidden={!open}>
+        {state.kind === 'loading' && <p class="muted">{t('popupLoadingNumbers')}</p>}
+        {state.kind === 'failed' && <p class="section-error">{state.error.message}</p>}
+        {state.kind === 'loaded' && <AccountLists account={state.account} />}
+      </div>
     </section>
   );
 }

@@ -166,7 +166,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       // Remembered: a new popup shows the same choice.
       await p.tab.reload();
       await expect.poll(() => p.value({ label: 'Call from' })).toBe('+16135550101');
-      await p.select({ label: 'Call from' }, 'net2phone default');
+      await p.select({ label: 'Call from' }, 'Your net2phone default number');
       // Later tests expect net2phone's default: wait until the choice is stored.
       await expect.poll(async () => (await p.storedSettings()).callerId ?? '').toBe('');
       await p.close();
@@ -191,6 +191,82 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       h.fake.clearLog();
       await p.call('(973) 555-0211');
       await expect.poll(callsMade).toEqual([{ to: '19735550211' }]);
+      await p.close();
+    });
+
+    it('says "Status unknown" in the dial box and in Recent calls when the connection is cut', async () => {
+      const p = await signedInPopup();
+      h.fake.clearLog();
+      h.fake.inject({ kind: 'cut', path: '/api/calls/', method: 'POST' });
+      await p.call('973-555-0212');
+      const alert = await p.message('alert', /Status unknown/);
+      expect(alert).toContain('check your phone before calling again');
+      // No server code in the message itself.
+      expect(alert).not.toMatch(/HTTP/);
+      await expect
+        .poll(async () => (await p.recentCalls())[0] ?? '')
+        .toMatch(/\+1 973-555-0212.*Status unknown.*typed/);
+      // The reason, on demand.
+      await p.click({ role: 'button', name: 'Why? +1 973-555-0212' });
+      await expect
+        .poll(async () => (await p.recentCalls())[0] ?? '')
+        .toContain('net2phone may have placed the call');
+      expect(h.fake.calls()).toHaveLength(1);
+      await p.close();
+    });
+
+    it('stays within 600 px tall, 360 px wide, with 12 failed calls in Recent calls', async () => {
+      const p = await signedInPopup();
+      h.fake.inject({
+        kind: 'status',
+        status: 403,
+        body: JSON.stringify({
+          detail: 'Calls to this destination are blocked for your account by your administrator.',
+        }),
+        contentType: 'application/json',
+        path: '/api/calls/',
+        method: 'POST',
+        times: 12,
+      });
+      h.fake.clearLog();
+      // Twelve refused calls from the dial box (the background spaces them 1 s apart).
+      for (let i = 0; i < 12; i++) {
+        await p.call(`973-555-${String(1300 + i)}`);
+        await expect.poll(() => h.fake.calls().length, { timeout: 5_000 }).toBe(i + 1);
+        await p.message('alert', 'blocked for your account');
+      }
+      await p.tab.reload();
+      await p.waitForYourNumbers();
+      await expect.poll(async () => (await p.recentCalls()).length).toBe(3);
+      const [newest] = await p.recentCalls();
+      expect(newest).toContain('Not placed');
+      // The reason only on demand.
+      expect(newest).not.toContain('blocked for your account');
+      expect(await p.has({ role: 'button', name: 'Why? +1 973-555-1311' })).toBe(true);
+      expect(await p.contentHeight()).toBeLessThanOrEqual(600);
+      expect(await p.contentWidth()).toBeLessThanOrEqual(400);
+      // Every call listed: the list scrolls inside the popup, which keeps its height.
+      await p.click({ role: 'button', name: 'Show all 12' });
+      await expect.poll(async () => (await p.recentCalls()).length).toBe(12);
+      expect(await p.contentHeight()).toBeLessThanOrEqual(600);
+      await p.close();
+    });
+
+    it('clears Recent calls, and Undo puts them back', async () => {
+      const p = await signedInPopup();
+      await p.call('(973) 555-0213');
+      await p.message('status', 'your phone will ring first');
+      await expect.poll(async () => (await p.recentCalls())[0]).toContain('973-555-0213');
+      const before = await p.recentCalls();
+      await p.click({ role: 'button', name: 'Clear history' });
+      await p.message('status', 'Recent calls cleared.');
+      expect(await p.recentCalls()).toEqual([]);
+      await p.click({ role: 'button', name: 'Undo' });
+      await expect.poll(() => p.recentCalls()).toEqual(before);
+      // Put back for good: a new popup lists them.
+      await p.tab.reload();
+      await p.waitForYourNumbers();
+      await expect.poll(() => p.recentCalls()).toEqual(before);
       await p.close();
     });
 

@@ -162,6 +162,8 @@ describe('popup in French, signed in', () => {
   it('lists devices and caller-ID numbers under "Vos numéros"', async () => {
     openPopup();
     const numbers = await screen.findByRole('region', { name: 'Vos numéros' });
+    // Folded by default, so the popup stays within 600 px.
+    fireEvent.click(within(numbers).getByRole('button', { name: 'Afficher' }));
     await within(numbers).findByRole('heading', { name: 'Appareils' });
     within(numbers).getByRole('heading', { name: 'Numéros affichés' });
     expect(numbers.textContent).toContain('Poste 100 · Yealink T54W');

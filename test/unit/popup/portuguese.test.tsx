@@ -188,6 +188,7 @@ describe('popup in Brazilian Portuguese, signed in', () => {
   it('lists devices and caller-ID numbers under "Seus números"', async () => {
     openPopup();
     const numbers = await screen.findByRole('region', { name: 'Seus números' });
+    fireEvent.click(within(numbers).getByRole('button', { name: 'Mostrar' }));
     await within(numbers).findByRole('heading', { name: 'Dispositivos' });
     within(numbers).getByRole('heading', { name: 'Números exibidos' });
     expect(numbers.textContent).toContain('Ramal 100 · Yealink T54W');

@@ -28,6 +28,10 @@ async function openPopup(replies: Replies = {}, calls: CallRecord[] = recentCall
   return { fake, section };
 }
 
+/** Unfolds the whole list ("Show all N"). */
+const showAll = (section: HTMLElement) =>
+  fireEvent.click(within(section).getByRole('button', { name: /^Show all/ }));
+
 const items = (section: HTMLElement) =>
   within(section)
     .queryAllByRole('listitem')
@@ -39,6 +43,8 @@ describe('popup "Recent calls"', () => {
   it('lists the last calls, newest first: number, where from, when, and how it went', async () => {
     const { section } = await openPopup();
     within(section).getByRole('heading', { name: 'Recent calls' });
+    expect(items(section)).toHaveLength(3);
+    showAll(section);
     const [first, second, third, fourth] = items(section);
     expect(first).toContain('+1 973-555-1212 ext. 12');
     expect(first).toContain('from crm.example.com');
@@ -58,6 +64,7 @@ describe('popup "Recent calls"', () => {
 
   it('names each outcome in its colour: placed green, not placed red, status unknown amber', async () => {
     const { section } = await openPopup();
+    showAll(section);
     const entries = within(section).getAllByRole('listitem');
     const outcomes = entries.map((li) => [
       li.className,
@@ -73,6 +80,7 @@ describe('popup "Recent calls"', () => {
 
   it('tells why a call was not placed, or its status is unknown, only when asked', async () => {
     const { section } = await openPopup();
+    showAll(section);
     // The reasons are not on screen until asked for.
     const reasons = () => [...section.querySelectorAll<HTMLElement>('.call__why')];
     expect(reasons().map((p) => p.hidden)).toEqual([true, true]);
@@ -183,7 +191,7 @@ describe('popup "Recent calls"', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
     fireEvent.click(await within(section).findByRole('button', { name: 'Undo' }));
 
-    await vi.waitFor(() => expect(items(section)).toHaveLength(4));
+    await vi.waitFor(() => expect(items(section)).toHaveLength(3));
     expect(fake.sent('restoreHistory')).toEqual([{}]);
     expect(within(section).queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(document.activeElement).toBe(
@@ -227,7 +235,7 @@ describe('popup "Recent calls"', () => {
     });
     fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
     expect((await within(section).findByRole('alert')).textContent).toBe(text('errorNoBackground'));
-    expect(items(section)).toHaveLength(4);
+    expect(items(section)).toHaveLength(3);
   });
 
   it('says there are no calls yet, without a Clear button', async () => {
@@ -236,15 +244,15 @@ describe('popup "Recent calls"', () => {
     expect(within(section).queryByRole('button', { name: 'Clear history' })).toBeNull();
   });
 
-  it('shows the latest five, and all of them on request', async () => {
+  it('shows the latest three, and all of them on request', async () => {
     const { section } = await openPopup({}, manyCalls(12));
-    expect(items(section)).toHaveLength(5);
+    expect(items(section)).toHaveLength(3);
     expect(items(section)[0]).toContain('+1 973-555-1000');
 
     fireEvent.click(within(section).getByRole('button', { name: 'Show all 12' }));
     expect(items(section)).toHaveLength(12);
     fireEvent.click(within(section).getByRole('button', { name: 'Show fewer' }));
-    expect(items(section)).toHaveLength(5);
+    expect(items(section)).toHaveLength(3);
   });
 
   it('shows why the list could not be read, without blocking the rest', async () => {

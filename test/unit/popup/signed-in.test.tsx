@@ -45,6 +45,11 @@ describe('popup link to the options', () => {
 /** The "Your numbers" section, once its lists have loaded. */
 async function numbersSection() {
   const section = screen.getByRole('region', { name: 'Your numbers' });
+  // Folded by default (Call from and Ring on offer them), so the popup stays within 600 px.
+  const show = within(section).getByRole('button', { name: 'Show' });
+  expect(show.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(show);
+  expect(show.getAttribute('aria-expanded')).toBe('true');
   await within(section).findByRole('heading', { name: text('popupDevices') });
   return section;
 }

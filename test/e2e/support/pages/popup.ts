@@ -59,6 +59,36 @@ export class Popup extends ExtensionPage {
     await this.click({ role: 'button', name: 'Call' });
   }
 
+  /** The entries of "Recent calls" as shown (hidden reasons left out), newest first. */
+  recentCalls(): Promise<string[]> {
+    return this.tab.world(
+      () =>
+        [...document.querySelectorAll('section.recent li')].map((li) =>
+          (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        ),
+      null,
+    );
+  }
+
+  /**
+   * How tall the popup wants to be (CSS px): the height of its content, as the browser sizes a
+   * toolbar popup to it (Chrome up to 600). `documentElement.scrollHeight` is that same figure
+   * once the window is shorter than the content; in a taller test window it reads the window.
+   */
+  contentHeight(): Promise<number> {
+    return this.tab.world(() => {
+      const body = document.body;
+      const margin = Number.parseFloat(getComputedStyle(body).marginBottom) || 0;
+      const bottom = body.getBoundingClientRect().bottom + window.scrollY + margin;
+      return Math.ceil(Math.min(bottom, document.documentElement.scrollHeight));
+    }, null);
+  }
+
+  /** How wide the popup is (CSS px). */
+  contentWidth(): Promise<number> {
+    return this.tab.world(() => Math.ceil(document.body.getBoundingClientRect().width), null);
+  }
+
   waitForYourNumbers() {
     return this.waitFor({ role: 'heading', name: 'Your numbers' });
   }
