@@ -45,17 +45,17 @@ export function CallFrom({ callerIds, settings, onChoose }: CallFromProps) {
 
   return (
     <div class="call-from">
-      <label class="call-from__label" for={id}>
-        {t('popupCallFrom')}
-      </label>
-      <select id={id} value={chosen} onChange={choose}>
-        <option value="">{t('popupCallerIdYourDefault')}</option>
-        {callerIds.map((callerId) => (
-          <option key={callerId.e164} value={callerId.e164}>
-            {callerIdChoice(callerId)}
-          </option>
-        ))}
-      </select>
+      <div class="inline-field">
+        <label for={id}>{t('popupCallFrom')}</label>
+        <select id={id} value={chosen} onChange={choose}>
+          <option value="">{t('popupCallerIdYourDefault')}</option>
+          {callerIds.map((callerId) => (
+            <option key={callerId.e164} value={callerId.e164}>
+              {callerIdChoice(callerId)}
+            </option>
+          ))}
+        </select>
+      </div>
       <ErrorMessage text={error} />
     </div>
   );

@@ -11,7 +11,7 @@ import { useCall } from './use-call';
 import type { HistoryState } from './use-history';
 
 /** How many calls show before "Show all". */
-export const FEW_CALLS = 3;
+export const FEW_CALLS = 2;
 
 /** How long "Undo" stays after Clear history (longer while it has the keyboard focus). */
 export const UNDO_MS = 10_000;

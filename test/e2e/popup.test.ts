@@ -237,7 +237,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       }
       await p.tab.reload();
       await p.waitForYourNumbers();
-      await expect.poll(async () => (await p.recentCalls()).length).toBe(3);
+      await expect.poll(async () => (await p.recentCalls()).length).toBe(2);
       const [newest] = await p.recentCalls();
       expect(newest).toContain('Not placed');
       // The reason only on demand.

@@ -136,9 +136,11 @@ describe('popup in French, signed in', () => {
       placeCall: fail('call-uncertain', textIn('fr', 'callStatusUnknown')),
     });
     const section = await screen.findByRole('region', { name: 'Appels récents' });
-    const [first, second, third] = (await within(section).findAllByRole('listitem')).map(
-      (item) => item.textContent,
-    );
+    await within(section).findAllByRole('listitem');
+    fireEvent.click(within(section).getByRole('button', { name: 'Tout afficher (4)' }));
+    const [first, second, third] = within(section)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(first).toContain('+1 973-555-1212, poste 12');
     expect(first).toContain('depuis crm.example.com');
     expect(first).toContain('il y a 5 minutes');

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
-import { UNDO_MS } from '../../../src/popup/RecentCalls';
+import { FEW_CALLS, UNDO_MS } from '../../../src/popup/RecentCalls';
 import type { CallRecord, Reply } from '../../../src/shared/messages';
 import { text } from '../support/fake-i18n';
 import { deferred, fail, fakeClient, ok, type Replies } from './fake-client';
@@ -43,7 +43,7 @@ describe('popup "Recent calls"', () => {
   it('lists the last calls, newest first: number, where from, when, and how it went', async () => {
     const { section } = await openPopup();
     within(section).getByRole('heading', { name: 'Recent calls' });
-    expect(items(section)).toHaveLength(3);
+    expect(items(section)).toHaveLength(FEW_CALLS);
     showAll(section);
     const [first, second, third, fourth] = items(section);
     expect(first).toContain('+1 973-555-1212 ext. 12');
@@ -150,6 +150,7 @@ describe('popup "Recent calls"', () => {
   it('disables the redial buttons while a call is in flight', async () => {
     const pending = deferred<Reply<'placeCall'>>();
     const { fake, section } = await openPopup({ placeCall: () => pending.promise });
+    showAll(section);
     fireEvent.click(within(section).getByRole('button', { name: 'Call +1 613-555-0100 again' }));
 
     await within(section).findByText(text('popupPlacingCall'));
@@ -191,7 +192,7 @@ describe('popup "Recent calls"', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
     fireEvent.click(await within(section).findByRole('button', { name: 'Undo' }));
 
-    await vi.waitFor(() => expect(items(section)).toHaveLength(3));
+    await vi.waitFor(() => expect(items(section)).toHaveLength(FEW_CALLS));
     expect(fake.sent('restoreHistory')).toEqual([{}]);
     expect(within(section).queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(document.activeElement).toBe(
@@ -235,7 +236,7 @@ describe('popup "Recent calls"', () => {
     });
     fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
     expect((await within(section).findByRole('alert')).textContent).toBe(text('errorNoBackground'));
-    expect(items(section)).toHaveLength(3);
+    expect(items(section)).toHaveLength(FEW_CALLS);
   });
 
   it('says there are no calls yet, without a Clear button', async () => {
@@ -244,15 +245,15 @@ describe('popup "Recent calls"', () => {
     expect(within(section).queryByRole('button', { name: 'Clear history' })).toBeNull();
   });
 
-  it('shows the latest three, and all of them on request', async () => {
+  it('shows the latest two, and all of them on request', async () => {
     const { section } = await openPopup({}, manyCalls(12));
-    expect(items(section)).toHaveLength(3);
+    expect(items(section)).toHaveLength(FEW_CALLS);
     expect(items(section)[0]).toContain('+1 973-555-1000');
 
     fireEvent.click(within(section).getByRole('button', { name: 'Show all 12' }));
     expect(items(section)).toHaveLength(12);
     fireEvent.click(within(section).getByRole('button', { name: 'Show fewer' }));
-    expect(items(section)).toHaveLength(3);
+    expect(items(section)).toHaveLength(FEW_CALLS);
   });
 
   it('shows why the list could not be read, without blocking the rest', async () => {
