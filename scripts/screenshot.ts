@@ -26,9 +26,12 @@ try {
     await browser.context.newPage(),
     browser.url('src/popup/index.html'),
   ).open();
-  await popup.page.setViewportSize({ width: 340, height: 560 });
+  await popup.page.setViewportSize({ width: 360, height: 600 });
   await popup.signIn(demoUser.username, demoUser.password, demoUser.clientId);
-  await popup.page.getByText('sip:101@demo.example.com').waitFor();
+  // The account is loaded once Ring on offers the demo's devices (Your numbers is folded).
+  await popup.page
+    .getByRole('option', { name: 'Ext. 101 · Polycom VVX 450' })
+    .waitFor({ state: 'attached' });
   await popup.call('(973) 555-1212');
   await popup.message('status', 'your phone will ring first');
   await popup.page.screenshot({ path: 'docs/popup.png', fullPage: true });
