@@ -3,7 +3,7 @@ import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { SessionView } from '../shared/messages';
 // A copy of the popup's form (contexts do not import each other): same fields, names, Client ID rules.
-import { SignInForm } from './SignInForm';
+import { SignInForm } from '../shared/SignInForm';
 import type { SectionProps } from './sections';
 import { Welcome } from './Welcome';
 

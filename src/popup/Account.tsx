@@ -3,7 +3,7 @@ import type { Client } from '../shared/client';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { SessionView } from '../shared/messages';
-import { useSingleFlight } from './hooks';
+import { useSingleFlight } from '../shared/use-single-flight';
 
 export interface AccountProps {
   client: Client;

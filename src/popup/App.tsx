@@ -2,9 +2,9 @@ import type { Client } from '../shared/client';
 import { t } from '../shared/i18n';
 import { NO_POLICY } from '../shared/managed';
 import { ManagedBanner } from '../shared/PolicyNotes';
+import { SignInForm } from '../shared/SignInForm';
 import { useSession } from './hooks';
 import { SignedIn } from './SignedIn';
-import { SignInForm } from './SignInForm';
 import type { PopupServices } from './services';
 import { useSettings } from './use-settings';
 

@@ -2,10 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type CountryCode, parseDialable } from '../phone/index';
 import type { Client } from '../shared/client';
+import { Field } from '../shared/Field';
 import { t } from '../shared/i18n';
 import { formatAsYouType } from './as-you-type';
 import { CallStatus } from './CallStatus';
-import { Field } from './Field';
 import { numberText } from './number-text';
 import { useCall } from './use-call';
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
 import type { SessionView } from '../shared/messages';
 import type { AppError } from '../shared/result';
@@ -85,25 +85,4 @@ export function useSession(client: Client) {
   );
 
   return { view, onSignedIn, onSignedOut, guarded };
-}
-
-/**
- * One async action at a time: starting another while one is in flight does nothing, even
- * before the disabled button re-renders (a double click sends one request).
- */
-export function useSingleFlight(): [boolean, (action: () => Promise<void>) => Promise<void>] {
-  const inFlight = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const run = useCallback(async (action: () => Promise<void>) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }, []);
-  return [busy, run];
 }

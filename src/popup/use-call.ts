@@ -2,7 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { Client } from '../shared/client';
 import type { CallOutcome, CallSource } from '../shared/messages';
 import type { AppError } from '../shared/result';
-import { useSingleFlight } from './hooks';
+import { useSingleFlight } from '../shared/use-single-flight';
 
 /** Why a call did not go through: net2phone's or the network's answer, or a refusal here. */
 export type CallProblem = Pick<AppError, 'message'> & Partial<Pick<AppError, 'code' | 'detail'>>;

@@ -1,11 +1,11 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Client } from '../shared/client';
-import { ErrorMessage } from '../shared/ErrorMessage';
-import { t } from '../shared/i18n';
-import type { SessionView } from '../shared/messages';
-import type { AppError } from '../shared/result';
+import type { Client } from './client';
+import { ErrorMessage } from './ErrorMessage';
 import { Field } from './Field';
-import { useSingleFlight } from './hooks';
+import { t } from './i18n';
+import type { SessionView } from './messages';
+import type { AppError } from './result';
+import { useSingleFlight } from './use-single-flight';
 
 export interface SignInFormProps {
   client: Client;
