@@ -52,7 +52,7 @@ try {
   // The card's shadow root is closed: wait for its host, then for it to have painted.
   const cardShown = async () => {
     // Attached, not "visible": the host itself has no size, its card is in the top layer.
-    await page.waitForSelector('net2phone-call-card', { state: 'attached' });
+    await page.waitForSelector('[data-net2phone-call-card]', { state: 'attached' });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
   };
   await page.mouse.click(x, y);
