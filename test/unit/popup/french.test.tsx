@@ -75,7 +75,7 @@ describe('popup in French, signed out', () => {
 describe('popup in French, signed in', () => {
   it('says who is signed in, with the site switch, the dial box and Call from', async () => {
     openPopup();
-    await screen.findByText('Connecté en tant que Ada Lovelace (poste 100)');
+    await screen.findByText(/^Connecté\s: Ada Lovelace \(poste 100\)$/);
     screen.getByRole('button', { name: 'Se déconnecter' });
     const site = await screen.findByRole('switch', {
       name: 'Repérer les numéros sur crm.example.com',
