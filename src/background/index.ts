@@ -105,11 +105,11 @@ const caller = createCaller({
   ringOn: async () => account.deviceToSend((await settings()).ringOn),
   onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
   async confirm(number, meta, afterUnknown) {
-    const { destination, reasons } = await destinationOf(number.e164);
+    const { destination, reasons, home } = await destinationOf(number.e164);
     const why: ConfirmReason[] = [...(afterUnknown ? ['afterUnknown' as const] : []), ...reasons];
     if (meta.picked) {
       const { kind, ...where } = meta.picked;
-      const country = (await settings()).defaultCountry as CountryCode;
+      const country = home as CountryCode;
       const seen = await wasSeen(where, kind, number.dial, (text) => {
         return parseDialable(text, country)?.dial ?? null;
       });

@@ -13,7 +13,7 @@ import { affectsSettings, loadEffective } from '../shared/settings-store';
 import { CallCard } from './card';
 import { listenForClicks } from './clicks';
 import { HiddenNumbers } from './hidden-numbers';
-import { Marks } from './marks';
+import { type Mark, Marks } from './marks';
 import { labelBefore } from './number-label';
 import { askBackground } from './page-numbers';
 import { isRendered } from './rendered';
@@ -31,6 +31,13 @@ const card = new CallCard(sendMessage, (reason) => {
 });
 const countries = () => ({ defaultCountry: settings.defaultCountry });
 
+/** Each mark's label, read once: the list is reported again whenever any mark changes. */
+const labels = new WeakMap<Mark, string | undefined>();
+function labelOf(mark: Mark): string | undefined {
+  if (!labels.has(mark)) labels.set(mark, labelBefore(mark.range));
+  return labels.get(mark);
+}
+
 /**
  * Tell the background which numbers this frame shows (toolbar badge, the popup's "On this
  * page"), when they change.
@@ -43,7 +50,7 @@ function reportCount(): void {
   reported = now;
   const numbers: PageEntry[] = active
     ? marks.list(PAGE_LIST_MAX).map((mark) => {
-        const label = labelBefore(mark.range);
+        const label = labelOf(mark);
         return {
           key: mark.key,
           e164: mark.e164,

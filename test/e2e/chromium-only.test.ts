@@ -99,6 +99,32 @@ describe('chromium only', () => {
     );
   }
 
+  /**
+   * The "call the selection" shortcut on `page`, as Chrome dispatches it. A real key press grants
+   * activeTab, which reading the page's selection needs; a dispatched event does not, so the test
+   * grants it the way the toolbar button does. The tab is found by address: a confirmation window
+   * closed in an earlier test may have had the focus.
+   */
+  async function pressCallShortcut(page: Tab) {
+    await h.chromium.clickToolbarButton(page);
+    const worker = await h.chromium.worker();
+    await worker.evaluate(
+      async (url) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<{ url?: string }[]> };
+              commands: { onCommand: { dispatch(...a: unknown[]): void } };
+            };
+          }
+        ).chrome;
+        const tab = (await api.tabs.query({})).find((t) => t.url === url);
+        api.commands.onCommand.dispatch('call-selection', tab);
+      },
+      await page.url(),
+    );
+  }
+
   const UNSEEN = 'This number was not on the page as you saw it';
 
   describe('the context menu', () => {
@@ -161,26 +187,7 @@ describe('chromium only', () => {
         getSelection()?.removeAllRanges();
         getSelection()?.addRange(range);
       }, null);
-      // A real key press grants activeTab, which reading the page's selection needs; a
-      // dispatched event does not, so the test grants it the way the toolbar button does.
-      await h.chromium.clickToolbarButton(page);
-      const worker = await h.chromium.worker();
-      // The page's own tab (a confirmation window closed in an earlier test may have had the focus).
-      await worker.evaluate(
-        async (url) => {
-          const api = (
-            globalThis as unknown as {
-              chrome: {
-                tabs: { query(q: object): Promise<{ url?: string }[]> };
-                commands: { onCommand: { dispatch(...a: unknown[]): void } };
-              };
-            }
-          ).chrome;
-          const tab = (await api.tabs.query({})).find((t) => t.url === url);
-          api.commands.onCommand.dispatch('call-selection', tab);
-        },
-        await page.url(),
-      );
+      await pressCallShortcut(page);
       await expect.poll(calls).toEqual([{ to: '19735550142' }]);
       await page.close();
     });
@@ -188,24 +195,7 @@ describe('chromium only', () => {
     it('the keyboard command shows a selection with hidden text in the confirmation window', async () => {
       const page = await h.driver.newTab(h.site.page('hidden-text.html', HOSTS.crm));
       await select(page, '#font0');
-      await h.chromium.clickToolbarButton(page);
-      const worker = await h.chromium.worker();
-      // The page's own tab (a confirmation window closed in an earlier test may have had the focus).
-      await worker.evaluate(
-        async (url) => {
-          const api = (
-            globalThis as unknown as {
-              chrome: {
-                tabs: { query(q: object): Promise<{ url?: string }[]> };
-                commands: { onCommand: { dispatch(...a: unknown[]): void } };
-              };
-            }
-          ).chrome;
-          const tab = (await api.tabs.query({})).find((t) => t.url === url);
-          api.commands.onCommand.dispatch('call-selection', tab);
-        },
-        await page.url(),
-      );
+      await pressCallShortcut(page);
       const window = (await ConfirmWindow.opened(h.driver)) as ConfirmWindow;
       expect((await window.read()).reasons.join(' ')).toContain(UNSEEN);
       await window.answer('Cancel');
