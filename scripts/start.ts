@@ -56,7 +56,7 @@ Click-to-Call for net2phone — demo
 Sign in from the extension's popup with:
   Email      ${demoUser.username}
   Password   ${demoUser.password}
-  Client ID  ${demoUser.clientId}   (prefilled in this build)
+  Client ID  ${demoUser.clientId}   (set by this build: the form does not ask for it)
 `);
 
 const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
