@@ -29,9 +29,8 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
-import { browser } from '../shared/browser';
 import { HIGH_COST_CATEGORIES, type HighCostCategory } from '../shared/high-cost';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 
 /** The United States, Canada and the US territories: one home for calling costs. */
 const NANP_HOME = new Set(['US', 'CA', 'PR', 'VI', 'GU', 'MP', 'AS', 'UM']);
@@ -100,7 +99,7 @@ function nanpRegions(): Set<string> {
 export function placeOf(destination: Destination): string {
   if (destination.country) {
     try {
-      const names = new Intl.DisplayNames([browser.i18n.getUILanguage(), 'en'], { type: 'region' });
+      const names = new Intl.DisplayNames([uiLanguage(), 'en'], { type: 'region' });
       return names.of(destination.country) ?? destination.country;
     } catch {
       return destination.country;

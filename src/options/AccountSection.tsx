@@ -24,6 +24,9 @@ export function AccountSection({ client, session, onSession, welcome }: SectionP
   const signedIn = session.kind === 'known' && session.session.signedIn;
   // Set by this page's Sign in: the form (and the focus in it) is gone, the answer takes it.
   const [justSignedIn, setJustSignedIn] = useState(false);
+  // Set by this page's Sign out: the form replaced the button that had the focus, so it takes it.
+  // Arriving signed out, the page leaves the focus at its top (the welcome is read first).
+  const [justSignedOut, setJustSignedOut] = useState(false);
   return (
     <div class="stack">
       {welcome && <Welcome {...welcome} signedIn={signedIn} />}
@@ -37,6 +40,7 @@ export function AccountSection({ client, session, onSession, welcome }: SectionP
             takeFocus={justSignedIn}
             onSignedOut={(next) => {
               setJustSignedIn(false);
+              setJustSignedOut(true);
               onSession(next);
             }}
           />
@@ -47,6 +51,7 @@ export function AccountSection({ client, session, onSession, welcome }: SectionP
             clientId={session.session.clientId}
             clientIdFixed={session.session.clientIdFixed}
             notice={session.session.notice}
+            takeFocus={justSignedOut}
             onSignedIn={(next) => {
               setJustSignedIn(true);
               onSession(next);

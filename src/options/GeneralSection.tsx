@@ -1,7 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
 import { useId, useMemo } from 'preact/hooks';
-import { browser } from '../shared/browser';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { isLocked, LockedNote } from '../shared/PolicyNotes';
 import { Checkbox } from './Checkbox';
 import { countryList } from './countries';
@@ -47,7 +46,7 @@ interface CountryFieldProps {
 /** "Default country": every country, named in the UI language, with its calling code. */
 function CountryField({ country, chosen, locked, onChoose }: CountryFieldProps) {
   const ids = { select: useId(), hint: useId(), locked: useId() };
-  const countries = useMemo(() => countryList(browser.i18n.getUILanguage()), []);
+  const countries = useMemo(() => countryList(uiLanguage()), []);
   // Settings hold any two letters; one the engine does not know is read as US.
   const value = isSupportedCountry(country) ? country : 'US';
   return (

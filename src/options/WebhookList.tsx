@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from '../shared/browser';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import type { WebhookEvents, WebhookState, WebhookSubscription } from '../shared/messages';
 
 export interface WebhookListProps {
@@ -29,14 +28,12 @@ export function eventNames(events: WebhookEvents): string {
   const names = (Object.keys(eventKeys) as (keyof WebhookEvents)[])
     .filter((kind) => events[kind])
     .map((kind) => t(eventKeys[kind]));
-  return new Intl.ListFormat(browser.i18n.getUILanguage(), { style: 'short', type: 'unit' }).format(
-    names,
-  );
+  return new Intl.ListFormat(uiLanguage(), { style: 'short', type: 'unit' }).format(names);
 }
 
 /** The expiry in the UI language, e.g. "Jun 14, 2025, 3:04 PM". */
 export function expiryText(ms: number): string {
-  return new Date(ms).toLocaleString(browser.i18n.getUILanguage(), {
+  return new Date(ms).toLocaleString(uiLanguage(), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

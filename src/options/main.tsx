@@ -2,12 +2,12 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser';
 import { sendMessage } from '../shared/client';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { App } from './App';
 import { storageSettings } from './services';
 import { readWelcomeFacts } from './welcome-facts';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLanguage();
 document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 document.title = t('optionsTitle');
 

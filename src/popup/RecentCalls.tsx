@@ -178,8 +178,9 @@ const outcomeWords = {
 } as const;
 
 /**
- * One recent call on two short lines: the number; how it went · where from · when. A call not
- * placed, or whose status is unknown, tells why on demand ("Why?"); "Call" calls it again.
+ * One recent call on two short lines: the number; how it went · where from · when, with "Call" to
+ * call it again. A call not placed, or whose status is unknown, tells why on demand: its outcome
+ * is a disclosure button ("✕ Not placed ▾"), so the reason takes no room until asked for.
  */
 function CallItem({ record, now, busy, onRedial }: CallItemProps) {
   const whyId = useId();
@@ -187,15 +188,32 @@ function CallItem({ record, now, busy, onRedial }: CallItemProps) {
   const number = numberText(record);
   const { icon, word } = outcomeWords[record.outcome] ?? outcomeWords.failed;
   const reason = record.outcome === 'placed' ? undefined : record.error;
+  const outcome = (
+    <>
+      <span aria-hidden="true">{icon}</span> {t(word)}
+    </>
+  );
   return (
     <li class={`call call--${record.outcome}`}>
       <div class="call__line">
         <div class="call__text">
           <span class="list__primary">{number}</span>
           <span class="list__secondary">
-            <span class="call__outcome">
-              <span aria-hidden="true">{icon}</span> {t(word)}
-            </span>
+            {reason ? (
+              <button
+                type="button"
+                class="call__outcome call__why-button"
+                aria-expanded={open}
+                aria-controls={whyId}
+                aria-label={t('popupWhyNumber', [t(word), number])}
+                onClick={() => setOpen(!open)}
+              >
+                {outcome}
+                <span class="call__chevron" aria-hidden="true" />
+              </button>
+            ) : (
+              <span class="call__outcome">{outcome}</span>
+            )}
             {' · '}
             <span title={pageText(record.page)}>{whereFrom(record)}</span>
             {' · '}
@@ -204,18 +222,6 @@ function CallItem({ record, now, busy, onRedial }: CallItemProps) {
             </time>
           </span>
         </div>
-        {reason && (
-          <button
-            type="button"
-            class="button button--quiet call__why-button"
-            aria-expanded={open}
-            aria-controls={whyId}
-            aria-label={t('popupWhyNumber', number)}
-            onClick={() => setOpen(!open)}
-          >
-            {t('popupWhy')}
-          </button>
-        )}
         <button
           type="button"
           class="button button--quiet"

@@ -1,5 +1,4 @@
-import { browser } from '../shared/browser';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import type { CallRecord, CallSource } from '../shared/messages';
 
 /** How a call was started, as users say it: "typed", "from a link", and on a page its host. */
@@ -32,14 +31,9 @@ export function redialNumber({ display, ext }: Pick<CallRecord, 'display' | 'ext
   return ext ? `${display} x${ext}` : display;
 }
 
-/** The UI language, for dates; a tag the Intl APIs refuse falls back to their default. */
+/** The language the popup is shown in, for dates ("maintenant" in the French popup). */
 function locales(): string[] {
-  const language = browser.i18n.getUILanguage();
-  try {
-    return Intl.getCanonicalLocales(language);
-  } catch {
-    return [];
-  }
+  return [uiLanguage()];
 }
 
 const MINUTE = 60;

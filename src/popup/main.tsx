@@ -2,11 +2,11 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser';
 import { sendMessage } from '../shared/client';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { App } from './App';
 import { activeTabHost, activeWebTabId, type PopupServices, storageSettings } from './services';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLanguage();
 document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 document.title = t('extName');
 

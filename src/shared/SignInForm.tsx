@@ -18,6 +18,11 @@ export interface SignInFormProps {
   /** Why the user was signed out (e.g. the session expired). */
   notice?: AppError | undefined;
   onSignedIn: (session: SessionView) => void;
+  /**
+   * Focus the first empty field when the form appears (default), so the user can type at once.
+   * The options page does so only after Sign out; on arrival, a screen reader starts at the top.
+   */
+  takeFocus?: boolean;
 }
 
 type FieldName = 'email' | 'password' | 'clientId';
@@ -38,6 +43,7 @@ export function SignInForm({
   notice,
   onSignedIn,
   clientIdFixed = false,
+  takeFocus = true,
   ...prefill
 }: SignInFormProps) {
   const [values, setValues] = useState({
@@ -85,6 +91,7 @@ export function SignInForm({
 
   // Focus the first empty field when the form appears; the user can start typing at once.
   useLayoutEffect(() => {
+    if (!takeFocus) return;
     const name = firstEmpty(values);
     if (name) inputs[name].current?.focus();
   }, []);

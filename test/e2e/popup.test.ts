@@ -207,7 +207,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
         .poll(async () => (await p.recentCalls())[0] ?? '')
         .toMatch(/\+1 973-555-0212.*Status unknown.*typed/);
       // The reason, on demand.
-      await p.click({ role: 'button', name: 'Why? +1 973-555-0212' });
+      await p.click({ role: 'button', name: 'Status unknown: why? +1 973-555-0212' });
       await expect
         .poll(async () => (await p.recentCalls())[0] ?? '')
         .toContain('net2phone may have placed the call');
@@ -242,12 +242,13 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       expect(newest).toContain('Not placed');
       // The reason only on demand.
       expect(newest).not.toContain('blocked for your account');
-      expect(await p.has({ role: 'button', name: 'Why? +1 973-555-1311' })).toBe(true);
+      expect(await p.has({ role: 'button', name: 'Not placed: why? +1 973-555-1311' })).toBe(true);
       expect(await p.contentHeight()).toBeLessThanOrEqual(600);
       expect(await p.contentWidth()).toBeLessThanOrEqual(400);
       // Every call on request (earlier tests' calls too), in a list that scrolls inside the popup.
       await p.click({ role: 'button', name: 'Show all', exact: false });
       await expect.poll(async () => (await p.recentCalls()).length).toBeGreaterThanOrEqual(12);
+      expect(await p.contentHeight()).toBeLessThanOrEqual(600);
       await p.close();
     });
 

@@ -33,6 +33,8 @@ describe('options: Account', () => {
     await account().findByRole('button', { name: 'Sign in' });
     expect(page.fake.sent('signOut')).toEqual([{}]);
     expect(field('Email').value).toBe('ada@example.com');
+    // The button that had the focus is gone: the first empty field takes it.
+    expect(document.activeElement).toBe(field('Password'));
     within(section('Webhooks')).getByText(text('webhookSignInFirst'), { exact: false });
   });
 
@@ -52,6 +54,8 @@ describe('options: Account', () => {
       replies: { getSession: ok(signedOutSession), signIn: ok(adaSession) },
     });
     expect(field('Client ID').value).toBe('org-client-7');
+    // Arriving signed out, the focus stays at the top of the page (a screen reader starts there).
+    expect(document.activeElement).toBe(document.body);
     fireEvent.input(field('Email'), { target: { value: 'ada@example.com' } });
     fireEvent.input(field('Password'), { target: { value: 'secret' } });
     fireEvent.click(account().getByRole('button', { name: 'Sign in' }));

@@ -84,10 +84,12 @@ describe('popup "Recent calls"', () => {
     // The reasons are not on screen until asked for.
     const reasons = () => [...section.querySelectorAll<HTMLElement>('.call__why')];
     expect(reasons().map((p) => p.hidden)).toEqual([true, true]);
-    const whys = within(section).getAllByRole('button', { name: /^Why\?/ });
+    const whys = within(section).getAllByRole('button', { name: /: why\? / });
     expect(whys).toHaveLength(2); // the placed calls have none
 
-    const unknown = within(section).getByRole('button', { name: 'Why? +44 20 7031 3000' });
+    const unknown = within(section).getByRole('button', {
+      name: 'Status unknown: why? +44 20 7031 3000',
+    });
     expect(unknown.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(unknown);
     expect(unknown.getAttribute('aria-expanded')).toBe('true');
@@ -97,7 +99,9 @@ describe('popup "Recent calls"', () => {
     // net2phone's own terms are the small print, never the message.
     expect(reason?.querySelector('small')?.textContent).toBe('net2phone answered 503');
 
-    const failed = within(section).getByRole('button', { name: 'Why? +1 212-555-0123' });
+    const failed = within(section).getByRole('button', {
+      name: 'Not placed: why? +1 212-555-0123',
+    });
     fireEvent.click(failed);
     expect(items(section)[3]).toContain(
       'net2phone refused the call: this number is blocked for your account.',

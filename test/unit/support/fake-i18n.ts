@@ -87,11 +87,13 @@ export function textIn(locale: string, key: string, substitutions?: Substitution
  * A module replacing `src/shared/browser` with only `i18n`; any other API throws when touched,
  * so a component that quietly reaches for storage or runtime fails its test (fakes fail closed).
  * `locale` picks the messages and the UI language (`'fr'`, `'fr-CA'`); English by default.
+ * `uiLanguage` makes `getUILanguage()` say another (Chromium can show French messages while it
+ * reports "en-US").
  */
-export function i18nOnlyBrowser(locale?: string) {
+export function i18nOnlyBrowser(locale?: string, uiLanguage?: string) {
   const i18n = {
     getMessage: locale ? messagesFrom(readCatalog(locale)) : getMessage,
-    getUILanguage: () => locale ?? 'en-US',
+    getUILanguage: () => uiLanguage ?? locale ?? 'en-US',
   };
   const browser = new Proxy({ i18n } as Record<string, unknown>, {
     get(target, name) {

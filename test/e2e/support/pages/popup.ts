@@ -64,7 +64,7 @@ export class Popup extends ExtensionPage {
     return this.tab.world(
       () =>
         [...document.querySelectorAll('section.recent li')].map((li) =>
-          // biome-ignore lint/performance/useDomNodeTextContent: innerText leaves out what is hidden (the reasons behind "Why?"), as a person sees the list.
+          // biome-ignore lint/performance/useDomNodeTextContent: innerText leaves out what is hidden (the reasons behind each outcome), as a person sees the list.
           (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
         ),
       null,
