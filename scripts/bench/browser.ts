@@ -7,6 +7,9 @@
 // entry on wikipedia-2 produced no long task, while the page's own 398 ms parse did) and
 // 'long-animation-frame' (its `scripts` never list extension code). Each `net2phone:scan` entry is
 // a stretch of our code between two yields, so the longest entry stands for our longest task.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { extensionWorker, launchChromium } from '../../test/e2e/support/chromium';
 
@@ -63,8 +66,13 @@ export interface BenchBrowser {
  * extension holds no host permission, as on any real site), every other host fails DNS at once
  * (saved pages link to the whole web), and no back/forward cache (each load is a fresh document).
  */
-export async function launch(extensionPath: string, withWorker: boolean): Promise<BenchBrowser> {
+export async function launch(
+  extensionPath: string,
+  withWorker: boolean,
+  userDataDir?: string,
+): Promise<BenchBrowser> {
   const { context, dispose } = await launchChromium(extensionPath, {
+    ...(userDataDir ? { userDataDir } : {}),
     viewport: { width: 1280, height: 900 },
     disableFeatures: ['BackForwardCache'],
     args: [`--host-resolver-rules=MAP *.${PAGE_DOMAIN} 127.0.0.1, MAP * ~NOTFOUND`],
@@ -76,7 +84,8 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
   }
   await context.addInitScript(watchFirstMark, HIGHLIGHT);
   const page = context.pages()[0] ?? (await context.newPage());
-  if (origin) await closeWelcome(context, origin);
+  // Only a fresh profile gets the welcome (a restart's profile had it already).
+  if (origin) await closeWelcome(context, origin, userDataDir ? 0 : 5_000);
   // The measured tab in front: a background tab's timers are throttled to once a second, which
   // once made the rows test read 1.1 s instead of 0.2 s (the welcome tab had taken the front).
   await page.bringToFront();
@@ -93,9 +102,13 @@ export async function launch(extensionPath: string, withWorker: boolean): Promis
  * before browsing: it opens in front of the measured tab. Waits for it up to 5 s (a build measured
  * with --extension may have none).
  */
-async function closeWelcome(context: BrowserContext, origin: string): Promise<void> {
+async function closeWelcome(
+  context: BrowserContext,
+  origin: string,
+  waitMs = 5_000,
+): Promise<void> {
   const isWelcome = (p: Page) => p.url().startsWith(`${origin}/src/options/`);
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const welcome = context.pages().find(isWelcome);
     if (welcome) {
@@ -397,5 +410,35 @@ export async function measureFrames(
   } finally {
     await cdp.detach();
     await page.close();
+  }
+}
+
+/**
+ * The first page after the browser starts, in a profile the extension was installed in before
+ * (what a user meets every morning): from navigation start until the page saw the first number
+ * marked, for each of `restarts` restarts. The first launch installs the extension and loads the
+ * page once (not counted). Chromium answers the first `storage.managed` read after a start only
+ * 2-3 s later; the settings must not wait for it (settings-store.ts, POLICY_COPY_KEY).
+ */
+export async function measureRestarts(
+  extensionPath: string,
+  url: string,
+  restarts: number,
+  o: LoadOptions,
+): Promise<Array<number | null>> {
+  const profile = mkdtempSync(join(tmpdir(), 'n2p-bench-restart-'));
+  try {
+    const install = await launch(extensionPath, true, profile);
+    await measureLoad(install, url, o);
+    await install.close();
+    const firstMarks: Array<number | null> = [];
+    for (let i = 0; i < restarts; i++) {
+      const b = await launch(extensionPath, true, profile);
+      firstMarks.push((await measureLoad(b, url, o)).firstMark);
+      await b.close();
+    }
+    return firstMarks;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,12 @@ import { browser } from '../shared/browser';
 import { config } from '../shared/config';
 import type { ConfirmReason } from '../shared/high-cost';
 import { t } from '../shared/i18n';
-import { loadEffective, loadPolicy, updateSettings } from '../shared/settings-store';
+import {
+  loadEffective,
+  loadPolicy,
+  refreshPolicyCopy,
+  updateSettings,
+} from '../shared/settings-store';
 import { createAccount } from './account';
 import { createApi } from './api';
 import { createAuth } from './auth';
@@ -181,6 +186,13 @@ browser.runtime.onInstalled.addListener((details) => {
   }
 });
 browser.runtime.onStartup.addListener(() => void createContextMenu());
+
+// The organisation's policy: every page reads its copy at once (settings-store.ts); here the copy
+// follows the live policy, at each start of this worker and whenever an administrator changes it.
+void refreshPolicyCopy(browser.storage);
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') void refreshPolicyCopy(browser.storage);
+});
 
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
   const target = menuTarget(info);

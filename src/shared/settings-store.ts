@@ -62,13 +62,47 @@ export interface SettingsSources {
   managed?: ManagedArea | undefined;
 }
 
-/** The settings in effect: the user's, with the organisation's values over them. */
+/**
+ * A copy of the organisation's raw policy in `storage.local`, kept by the background
+ * (`refreshPolicyCopy`). Chromium answers the first `storage.managed.get()` after the browser
+ * starts only after 2-3 s: a page read then was marked that much later (and a call waited as
+ * long). The copy answers at once; the background puts the live policy in its place as soon as
+ * the browser gives it.
+ */
+export const POLICY_COPY_KEY = 'policyCopy';
+
+/** The organisation's raw policy as the browser gives it; `{}` when there is none or no area. */
+async function readManaged(managed: ManagedArea | undefined): Promise<Record<string, unknown>> {
+  if (!managed) return {};
+  try {
+    return await managed.get();
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Reads the live policy and keeps its copy up to date (only written when it changed, so each
+ * change reaches every page once, through `storage.onChanged`).
+ */
+export async function refreshPolicyCopy({ local, managed }: SettingsSources): Promise<void> {
+  const [live, stored] = await Promise.all([readManaged(managed), local.get(POLICY_COPY_KEY)]);
+  if (JSON.stringify(stored[POLICY_COPY_KEY]) !== JSON.stringify(live)) {
+    await local.set({ [POLICY_COPY_KEY]: live });
+  }
+}
+
+/**
+ * The settings in effect: the user's, with the organisation's values over them. The policy is
+ * the copy (`POLICY_COPY_KEY`) when there is one, else the live one.
+ */
 export async function loadEffective({ local, managed }: SettingsSources): Promise<SettingsState> {
-  const [user, overrides, policy] = await Promise.all([
+  const [user, overrides, copy] = await Promise.all([
     loadSettings(local),
     local.get(OVERRIDES_KEY).then((stored) => validateOverrides(stored[OVERRIDES_KEY])),
-    loadPolicy(managed),
+    local.get(POLICY_COPY_KEY).then((stored) => stored[POLICY_COPY_KEY]),
   ]);
+  const policy = copy === undefined ? await loadPolicy(managed) : readPolicy(copy);
   return { settings: applyPolicy(user, policy, overrides), policy };
 }
 
@@ -119,7 +153,10 @@ export interface StorageLike {
 /** True when a `storage.onChanged` event may change the settings in effect. */
 export function affectsSettings(changes: Record<string, unknown>, areaName: string): boolean {
   if (areaName === 'managed') return true;
-  return areaName === 'local' && (SETTINGS_KEY in changes || OVERRIDES_KEY in changes);
+  return (
+    areaName === 'local' &&
+    (SETTINGS_KEY in changes || OVERRIDES_KEY in changes || POLICY_COPY_KEY in changes)
+  );
 }
 
 /** Settings in `storage.local` under the policy in `storage.managed`; content scripts hear the same changes. */

@@ -23,6 +23,8 @@ export interface LaunchOptions {
   /** Extra command-line flags. */
   args?: string[];
   viewport?: { width: number; height: number };
+  /** This profile instead of a fresh one, kept by `dispose` (to measure a browser restart). */
+  userDataDir?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function launchChromium(
   extensionPath: string,
   options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; userDataDir: string; dispose(): Promise<void> }> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'n2p-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'n2p-chromium-'));
   const features = ['DisableLoadExtensionCommandLineSwitch', ...(options.disableFeatures ?? [])];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -59,7 +61,7 @@ export async function launchChromium(
     userDataDir,
     async dispose() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

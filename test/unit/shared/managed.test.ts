@@ -10,7 +10,12 @@ import {
   SETTING_POLICIES,
 } from '../../../src/shared/managed';
 import { defaults, isSiteDisabled, SETTINGS_KEY } from '../../../src/shared/settings';
-import { storageSettings } from '../../../src/shared/settings-store';
+import {
+  loadEffective,
+  POLICY_COPY_KEY,
+  refreshPolicyCopy,
+  storageSettings,
+} from '../../../src/shared/settings-store';
 import { DEV_CHROME_ID, manifestFor } from '../../../vite.config';
 import { fakeStorage } from '../support/fake-i18n';
 
@@ -207,6 +212,67 @@ describe('the settings service under a policy', () => {
     service.subscribe((state) => heard.push(state.settings.defaultCountry));
     policy = { defaultCountry: 'GB' };
     for (const listener of listeners) listener({ defaultCountry: { newValue: 'GB' } }, 'managed');
+    await vi.waitFor(() => expect(heard).toEqual(['GB']));
+  });
+});
+
+describe('the copy of the policy every page reads at once', () => {
+  // Chromium answers the first storage.managed.get() 2-3 s after it starts: a read that never
+  // answers stands for it here.
+  const slow = { get: () => new Promise<Record<string, unknown>>(() => undefined) };
+
+  it('is used without waiting for the browser’s managed storage', async () => {
+    const storage = fakeStorage({
+      [POLICY_COPY_KEY]: { defaultCountry: 'GB', locked: ['defaultCountry'] },
+    });
+    const state = await loadEffective({ local: storage.local, managed: slow });
+    expect(state.settings.defaultCountry).toBe('GB');
+    expect(state.policy.locked).toContain('defaultCountry');
+  });
+
+  it('knows "no policy" too: an empty copy is not a missing one', async () => {
+    const storage = fakeStorage({ [POLICY_COPY_KEY]: {} });
+    expect(await loadEffective({ local: storage.local, managed: slow })).toEqual({
+      settings: defaults,
+      policy: NO_POLICY,
+    });
+  });
+
+  it('without a copy (the first run), the live policy is read', async () => {
+    const storage = fakeStorage();
+    const managed = { get: async () => ({ telLinks: false }) };
+    expect((await loadEffective({ local: storage.local, managed })).settings.handleTelLinks).toBe(
+      false,
+    );
+  });
+
+  it('follows the live policy, written only when it changed; none where the browser refuses', async () => {
+    const storage = fakeStorage({ [POLICY_COPY_KEY]: { telLinks: false } });
+    let live: Record<string, unknown> | Error = { telLinks: false };
+    const managed = {
+      get: async () => {
+        if (live instanceof Error) throw live;
+        return structuredClone(live);
+      },
+    };
+    const changes: string[] = [];
+    storage.onChanged.addListener((c) => changes.push(...Object.keys(c)));
+    await refreshPolicyCopy({ local: storage.local, managed });
+    live = { telLinks: false, defaultCountry: 'CA' };
+    await refreshPolicyCopy({ local: storage.local, managed });
+    expect(storage.peek(POLICY_COPY_KEY)).toEqual({ telLinks: false, defaultCountry: 'CA' });
+    live = new Error('Managed storage manifest not found');
+    await refreshPolicyCopy({ local: storage.local, managed });
+    expect(storage.peek(POLICY_COPY_KEY)).toEqual({});
+    await vi.waitFor(() => expect(changes).toEqual([POLICY_COPY_KEY, POLICY_COPY_KEY]));
+  });
+
+  it('a new copy reaches the pages’ settings listeners', async () => {
+    const storage = fakeStorage({ [POLICY_COPY_KEY]: {} });
+    const service = storageSettings({ ...storage, managed: slow });
+    const heard: string[] = [];
+    service.subscribe((state) => heard.push(state.settings.defaultCountry));
+    await storage.local.set({ [POLICY_COPY_KEY]: { defaultCountry: 'GB' } });
     await vi.waitFor(() => expect(heard).toEqual(['GB']));
   });
 });

@@ -5,12 +5,12 @@ describe('fake browser.i18n', () => {
   it('reads messages.json and fills named placeholders from substitutions', () => {
     expect(getMessage('popupSignIn')).toBe('Sign in');
     expect(getMessage('errorRateLimited', '3')).toBe('Too many calls. Wait 3 s and try again.');
-    expect(getMessage('popupUserWithExt', ['Ada', '100'])).toBe('Ada (ext. 100)');
+    expect(getMessage('popupUserWithExt', ['Ada', '100'])).toBe('Ada (ext.\u00a0100)'); // no break inside "(ext. 100)"
   });
 
   it('answers "" for an unknown key and leaves missing substitutions empty, like the browser', () => {
     expect(getMessage('noSuchKey')).toBe('');
-    expect(getMessage('popupUserWithExt', ['Ada'])).toBe('Ada (ext. )');
+    expect(getMessage('popupUserWithExt', ['Ada'])).toBe('Ada (ext.\u00a0)');
   });
 
   it('does not re-read "$1" inside a substituted value', () => {
