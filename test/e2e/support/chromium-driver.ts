@@ -26,9 +26,17 @@ export class ChromiumDriver implements Driver {
     private readonly dispose: () => Promise<void>,
   ) {}
 
-  /** `hostRules`: extra `--host-resolver-rules` entries (e.g. `MAP api.example 127.0.0.1:1234`). */
-  static async launch(extensionPath: string, hostRules: string[] = []): Promise<ChromiumDriver> {
+  /**
+   * `hostRules`: extra `--host-resolver-rules` entries (e.g. `MAP api.example 127.0.0.1:1234`);
+   * `language`: the browser's language (see LaunchOptions), English by default.
+   */
+  static async launch(
+    extensionPath: string,
+    hostRules: string[] = [],
+    language?: string,
+  ): Promise<ChromiumDriver> {
     const { context, userDataDir, dispose } = await launchChromium(extensionPath, {
+      ...(language ? { language } : {}),
       // A DevTools port of the browser's own, for Extensions.triggerAction (see openPopupFor).
       args: [
         chromiumHostRules(hostRules),

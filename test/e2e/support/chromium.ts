@@ -25,6 +25,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** This profile instead of a fresh one, kept by `dispose` (to measure a browser restart). */
   userDataDir?: string;
+  /**
+   * The browser's language, as a user's system sets it (`fr`, `pt_BR`): Chromium on Linux takes
+   * its UI language, and so the extension's messages, from `LANGUAGE`.
+   */
+  language?: string;
 }
 
 /**
@@ -41,6 +46,9 @@ export async function launchChromium(
     executablePath: CHROMIUM,
     headless: true,
     ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.language
+      ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` } }
+      : {}),
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     args: [
       '--headless=new',
@@ -51,6 +59,7 @@ export async function launchChromium(
       '--disable-sync',
       '--no-first-run',
       `--disable-features=${features.join(',')}`,
+      ...(options.language ? [`--lang=${options.language.replace('_', '-')}`] : []),
       ...(options.args ?? []),
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,

@@ -27,6 +27,8 @@ export interface HarnessOptions {
    * own and write a policy naming it); what it returns runs once the browser has closed.
    */
   beforeLaunch?: (extensionDir: string) => Promise<() => Promise<void>>;
+  /** Chromium only: the browser's language (`fr`, `es`, `pt_BR`); English by default. */
+  language?: string;
 }
 
 /**
@@ -50,7 +52,10 @@ export function useHarness(name: BrowserName, options: HarnessOptions = {}): Har
     site = await serveFixtures();
     const extensionDir = await buildExtension(name === 'chromium' ? 'chrome' : 'firefox', fake.url);
     afterClose = await options.beforeLaunch?.(extensionDir);
-    driver = await launchDriver(name, extensionDir);
+    if (options.language && name !== 'chromium') throw new Error('a language needs Chromium');
+    driver = options.language
+      ? await ChromiumDriver.launch(extensionDir, [], options.language)
+      : await launchDriver(name, extensionDir);
     if (options.signIn) await signInThroughPopup(driver);
   });
 
