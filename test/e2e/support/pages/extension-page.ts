@@ -128,6 +128,7 @@ export interface ExtensionApi {
     };
   };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
   alarms: {
     get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
