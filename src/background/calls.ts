@@ -63,6 +63,88 @@ export interface CallerOptions {
    * is unknown: `afterUnknown`); none: always go.
    */
   confirm?: (number: ParsedNumber, meta: CallMeta, afterUnknown: boolean) => Promise<Decision>;
+  /**
+   * Where the numbers whose last call's status is unknown are kept: in `storage.session` in the
+   * extension (`sessionUnknownCalls`), so a restart of the service worker (idle after 30 s) does
+   * not forget them; in memory by default.
+   */
+  unknownCalls?: UnknownCalls;
+}
+
+/** The numbers (dial strings) whose last call's status is unknown, with when it ended. */
+export interface UnknownCalls {
+  get(dial: string): Promise<number | undefined>;
+  set(dial: string, at: number): Promise<void>;
+  delete(dial: string): Promise<void>;
+}
+
+/** `UnknownCalls` in memory: forgotten when the background stops. */
+export function memoryUnknownCalls(): UnknownCalls {
+  const at = new Map<string, number>();
+  return {
+    get: async (dial) => at.get(dial),
+    set: async (dial, when) => void at.set(dial, when),
+    delete: async (dial) => void at.delete(dial),
+  };
+}
+
+/** The slice of `storage.session` that `sessionUnknownCalls` needs. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const UNKNOWN_CALLS_KEY = 'unknownCalls';
+
+/**
+ * `UnknownCalls` in `storage.session`: kept while the browser runs, through restarts of the
+ * service worker, never written to disk; entries older than UNKNOWN_REMEMBERED_MS are dropped.
+ * A copy in memory still answers should the session area fail.
+ */
+export function sessionUnknownCalls(area: SessionArea, now: () => number): UnknownCalls {
+  const memory = memoryUnknownCalls();
+  const read = async (): Promise<Record<string, number>> => {
+    const stored = (await area.get(UNKNOWN_CALLS_KEY))[UNKNOWN_CALLS_KEY];
+    if (typeof stored !== 'object' || stored === null) return {};
+    return Object.fromEntries(
+      Object.entries(stored).filter(
+        (entry): entry is [string, number] =>
+          typeof entry[1] === 'number' && now() - entry[1] < UNKNOWN_REMEMBERED_MS,
+      ),
+    );
+  };
+  // One change at a time: two calls ending together must not drop each other's entry.
+  let queue: Promise<unknown> = Promise.resolve();
+  const change = (edit: (all: Record<string, number>) => void) => {
+    const next = queue.then(async () => {
+      const all = await read();
+      edit(all);
+      await area.set({ [UNKNOWN_CALLS_KEY]: all });
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    async get(dial) {
+      const stored = await read().then(
+        (all) => all[dial],
+        () => undefined,
+      );
+      return stored ?? (await memory.get(dial));
+    },
+    async set(dial, at) {
+      await memory.set(dial, at);
+      await change((all) => {
+        all[dial] = at;
+      });
+    },
+    async delete(dial) {
+      await memory.delete(dial);
+      await change((all) => {
+        delete all[dial];
+      });
+    },
+  };
 }
 
 /** Status unknown: the request may have reached net2phone, which may have placed the call. */
@@ -100,13 +182,13 @@ export function callBody(
 
 export function createCaller(options: CallerOptions) {
   const { api, auth, now, sleep, parse, callerId, ringOn, onAttempt, confirm } = options;
+  /** Numbers whose last call's status is unknown, and when. */
+  const unknownAt = options.unknownCalls ?? memoryUnknownCalls();
   /** The last request: shared while in flight and for DEBOUNCE_MS after it settles. */
   let recent: { dial: string; settledAt: number; result: Promise<Result<CallOutcome>> } | null =
     null;
   let queue: Promise<unknown> = Promise.resolve();
   let lastSentAt = Number.NEGATIVE_INFINITY;
-  /** Numbers whose last call's status is unknown, and when. */
-  const unknownAt = new Map<string, number>();
 
   async function describeCallFailure(
     outcome: Exclude<HttpOutcome, { ok: true }>,
@@ -183,8 +265,8 @@ export function createCaller(options: CallerOptions) {
 
   /** The user's answer first (never holding other calls' queue), then one request in turn. */
   async function decideAndSend(number: ParsedNumber, meta: CallMeta): Promise<Result<CallOutcome>> {
-    const afterUnknown =
-      now() - (unknownAt.get(number.dial) ?? Number.NEGATIVE_INFINITY) < UNKNOWN_REMEMBERED_MS;
+    const lastUnknown = await unknownAt.get(number.dial).catch(() => undefined);
+    const afterUnknown = now() - (lastUnknown ?? Number.NEGATIVE_INFINITY) < UNKNOWN_REMEMBERED_MS;
     const decision: Decision = confirm ? await confirm(number, meta, afterUnknown) : { go: true };
     if (!decision.go) return fail('cancelled', t('callCancelled'));
     const sent = queue.then(() => send(number, meta));
@@ -196,8 +278,12 @@ export function createCaller(options: CallerOptions) {
       decision.report?.(fail('bad-response', t('errorUnexpected')));
       throw cause;
     }
-    if (!result.ok && result.error.code === 'call-uncertain') unknownAt.set(number.dial, now());
-    else if (result.ok) unknownAt.delete(number.dial);
+    // Kept before the outcome is reported: a quick second click must find it.
+    if (!result.ok && result.error.code === 'call-uncertain') {
+      await unknownAt.set(number.dial, now()).catch(() => undefined);
+    } else if (result.ok) {
+      await unknownAt.delete(number.dial).catch(() => undefined);
+    }
     decision.report?.(result);
     return result;
   }

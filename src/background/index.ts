@@ -18,7 +18,7 @@ import { createAccount } from './account';
 import { createApi } from './api';
 import { createAuth } from './auth';
 import { createBadge } from './badge';
-import { type CallMeta, createCaller } from './calls';
+import { type CallMeta, createCaller, sessionUnknownCalls } from './calls';
 import { createConfirmations } from './confirmations';
 import { createContextMenu, menuTarget } from './context-menu';
 import { createHandlers } from './handlers';
@@ -109,6 +109,8 @@ const caller = createCaller({
   callerId: async () => account.callerIdToSend((await settings()).callerId),
   ringOn: async () => account.deviceToSend((await settings()).ringOn),
   onAttempt: (record) => void history.add({ id: crypto.randomUUID(), ...record }),
+  // Through restarts of this worker: a call of unknown status is asked about again (issue 11).
+  unknownCalls: sessionUnknownCalls(browser.storage.session, Date.now),
   async confirm(number, meta, afterUnknown) {
     const { destination, reasons, home } = await destinationOf(number.e164);
     const why: ConfirmReason[] = [...(afterUnknown ? ['afterUnknown' as const] : []), ...reasons];

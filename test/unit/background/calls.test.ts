@@ -11,6 +11,9 @@ import {
   callBody,
   createCaller,
   type Decision,
+  sessionUnknownCalls,
+  UNKNOWN_REMEMBERED_MS,
+  type UnknownCalls,
 } from '../../../src/background/calls';
 import { memoryStore } from '../../../src/background/secret-store';
 import { parseDialable } from '../../../src/phone';
@@ -31,7 +34,12 @@ const tokenRoute = on('POST', '/api/oauth/token/', (r) => {
 async function setup(
   callReplies: Reply[],
   extra: Route[] = [],
-  options: { callerId?: string; ringOn?: string; confirm?: CallerOptions['confirm'] } = {},
+  options: {
+    callerId?: string;
+    ringOn?: string;
+    confirm?: CallerOptions['confirm'];
+    unknownCalls?: UnknownCalls;
+  } = {},
 ) {
   const net = fakeFetch([
     tokenRoute,
@@ -56,6 +64,7 @@ async function setup(
     ringOn: async () => options.ringOn ?? '',
     onAttempt: (record) => attempts.push(record),
     ...(options.confirm ? { confirm: options.confirm } : {}),
+    ...(options.unknownCalls ? { unknownCalls: options.unknownCalls } : {}),
   });
   return { net, caller, sleeps, attempts, calls: () => net.to(CALLS) };
 }
@@ -230,6 +239,41 @@ describe('placing a call', () => {
       ['12125550147', false],
     ]);
     expect(calls()).toHaveLength(3);
+  });
+
+  it('remembers a status unknown through a restart of the background (storage.session), for 10 minutes', async () => {
+    const data = new Map<string, unknown>();
+    const session = {
+      get: async (key: string) => (data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
+      set: async (items: Record<string, unknown>) => {
+        for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
+      },
+    };
+    const asked: boolean[] = [];
+    const confirm: CallerOptions['confirm'] = async (_number, _meta, afterUnknown) => {
+      asked.push(afterUnknown);
+      return { go: true };
+    };
+    const before = await setup([{ status: 503 }], [], {
+      confirm,
+      unknownCalls: sessionUnknownCalls(session, Date.now),
+    });
+    await before.caller.placeCall('973-555-1212');
+    // The service worker stops when idle; a new one starts with nothing in memory.
+    vi.advanceTimersByTime(60_000);
+    const after = await setup([{ status: 201 }, { status: 201 }], [], {
+      confirm,
+      unknownCalls: sessionUnknownCalls(session, Date.now),
+    });
+    await after.caller.placeCall('973-555-1212');
+    expect(asked).toEqual([false, true]);
+    // Placed this time: forgotten. A later unknown is forgotten after 10 minutes.
+    vi.advanceTimersByTime(2_000);
+    await after.caller.placeCall('973-555-1212');
+    expect(asked).toEqual([false, true, false]);
+    await sessionUnknownCalls(session, Date.now).set('12125550147', Date.now());
+    vi.advanceTimersByTime(UNKNOWN_REMEMBERED_MS);
+    expect(await sessionUnknownCalls(session, Date.now).get('12125550147')).toBeUndefined();
   });
 
   it('says the call may have been placed when the connection drops but net2phone is up', async () => {
