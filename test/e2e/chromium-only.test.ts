@@ -292,5 +292,27 @@ describe('chromium only', () => {
       await expect.poll(calls).toEqual([{ to: '19735550211' }]);
       await p.close();
     });
+
+    it('still asks before calling again a number whose last call’s status is unknown, after the service worker stopped', async () => {
+      const p = await Popup.open(h.driver);
+      await p.waitForYourNumbers();
+      h.fake.inject({ kind: 'cut', path: '/api/calls/', method: 'POST' });
+      await p.call('973-555-0216');
+      await p.message('alert', /Status unknown/);
+      expect(calls()).toEqual([{ to: '19735550216' }]);
+      h.fake.clearFaults();
+      // Idle for 30 s, Chrome stops the worker: what it held in memory is gone.
+      await h.chromium.stopWorker();
+      outsideRateWindow(h.fake);
+      await p.call('973-555-0216');
+      const window = (await ConfirmWindow.opened(h.driver)) as ConfirmWindow;
+      expect((await window.read()).reasons.join(' ')).toContain(
+        'Your last call to this number may have been placed',
+      );
+      await window.answer('Cancel');
+      await noConfirmWindow(h.driver);
+      expect(calls()).toEqual([{ to: '19735550216' }]);
+      await p.close();
+    });
   });
 });
