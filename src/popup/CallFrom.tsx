@@ -1,9 +1,8 @@
-import { useId, useState } from 'preact/hooks';
-import { ErrorMessage } from '../shared/ErrorMessage';
 import { t } from '../shared/i18n';
 import type { CallerId } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { callerIdChoice } from './number-text';
+import { SettingChoice } from './SettingChoice';
 
 export interface CallFromProps {
   /** The account's caller-ID numbers; a choice shows when there is at least one. */
@@ -19,11 +18,6 @@ export interface CallFromProps {
  * "Your net2phone default number".
  */
 export function CallFrom({ callerIds, settings, onChoose }: CallFromProps) {
-  const id = useId();
-  const [error, setError] = useState<string>();
-  // A saved number the account no longer has is not offered: the default shows instead.
-  const chosen = callerIds.some((c) => c.e164 === settings.callerId) ? settings.callerId : '';
-
   if (callerIds.length === 0) {
     return (
       <div class="call-from">
@@ -32,31 +26,16 @@ export function CallFrom({ callerIds, settings, onChoose }: CallFromProps) {
       </div>
     );
   }
-
-  const choose = async (event: Event) => {
-    const value = (event.currentTarget as HTMLSelectElement).value;
-    setError(undefined);
-    try {
-      await onChoose(value);
-    } catch (cause) {
-      setError(t('popupSaveFailed', String((cause as Error)?.message ?? cause)));
-    }
-  };
-
+  // A saved number the account no longer has is not offered: the default shows instead.
+  const chosen = callerIds.some((c) => c.e164 === settings.callerId) ? settings.callerId : '';
   return (
-    <div class="call-from">
-      <div class="inline-field">
-        <label for={id}>{t('popupCallFrom')}</label>
-        <select id={id} value={chosen} onChange={choose}>
-          <option value="">{t('popupCallerIdYourDefault')}</option>
-          {callerIds.map((callerId) => (
-            <option key={callerId.e164} value={callerId.e164}>
-              {callerIdChoice(callerId)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <ErrorMessage text={error} />
-    </div>
+    <SettingChoice
+      class="call-from"
+      label={t('popupCallFrom')}
+      value={chosen}
+      defaultLabel={t('popupCallerIdYourDefault')}
+      choices={callerIds.map((c) => ({ value: c.e164, label: callerIdChoice(c) }))}
+      onChoose={onChoose}
+    />
   );
 }

@@ -15,6 +15,14 @@ export function t(key: string, substitutions?: string | string[]): string {
  * the same language ("en-GB" for the English messages), for its regional date formats.
  */
 export function uiLanguage(): string {
+  language ??= readUiLanguage();
+  return language;
+}
+
+/** Read once per page: neither language changes while it is open. */
+let language: string | undefined;
+
+function readUiLanguage(): string {
   const shown = browser.i18n.getMessage('uiLanguage') || 'en';
   const browserTag = browser.i18n.getUILanguage().replace('_', '-');
   const same = browserTag.toLowerCase().split('-')[0] === shown.toLowerCase().split('-')[0];

@@ -12,7 +12,8 @@ import { SETTINGS_KEY, type Settings, validateSettings } from './settings';
 
 /** The slice of `storage.local` that settings need (a seam for tests). */
 export interface SettingsArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** One key, or several read at once (one round trip to the browser). */
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
@@ -97,11 +98,11 @@ export async function refreshPolicyCopy({ local, managed }: SettingsSources): Pr
  * the copy (`POLICY_COPY_KEY`) when there is one, else the live one.
  */
 export async function loadEffective({ local, managed }: SettingsSources): Promise<SettingsState> {
-  const [user, overrides, copy] = await Promise.all([
-    loadSettings(local),
-    local.get(OVERRIDES_KEY).then((stored) => validateOverrides(stored[OVERRIDES_KEY])),
-    local.get(POLICY_COPY_KEY).then((stored) => stored[POLICY_COPY_KEY]),
-  ]);
+  // One read: every frame of every tab does this before its first scan.
+  const stored = await local.get([SETTINGS_KEY, OVERRIDES_KEY, POLICY_COPY_KEY]);
+  const user = validateSettings(stored[SETTINGS_KEY]);
+  const overrides = validateOverrides(stored[OVERRIDES_KEY]);
+  const copy = stored[POLICY_COPY_KEY];
   const policy = copy === undefined ? await loadPolicy(managed) : readPolicy(copy);
   return { settings: applyPolicy(user, policy, overrides), policy };
 }

@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoUser } from '../fake-api/server';
+import { textIn } from '../unit/support/fake-i18n';
 import { useHarness } from './support/harness';
 import { Popup } from './support/pages/popup';
 
-type Catalog = Record<string, { message: string } | undefined>;
-
-const catalog = (folder: string): Catalog =>
-  JSON.parse(readFileSync(`public/_locales/${folder}/messages.json`, 'utf8'));
-
-/** A message of `folder`'s catalog with its `$NAME$` placeholders filled in order. */
-function message(folder: string, key: string, ...values: string[]): string {
-  const text = catalog(folder)[key]?.message;
-  if (text === undefined) throw new Error(`no ${key} in ${folder}`);
-  let i = 0;
-  return text.replace(/\$[A-Z_]+\$/g, () => values[i++] ?? '');
-}
+/** A message of `folder`'s catalog, as the browser fills it in. */
+const message = (folder: string, key: string, ...values: string[]) => textIn(folder, key, values);
 
 /**
  * The popup in French, Spanish and Brazilian Portuguese (issue 11: the popup within 600 px and

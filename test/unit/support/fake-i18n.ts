@@ -120,8 +120,12 @@ export function fakeStorage(initial: Record<string, unknown> = {}) {
       for (const listener of listeners) listener(structuredClone(changes), 'local');
     });
   const local = {
-    async get(key: string): Promise<Record<string, unknown>> {
-      return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
+    async get(keys: string | string[]): Promise<Record<string, unknown>> {
+      const found: Record<string, unknown> = {};
+      for (const key of typeof keys === 'string' ? [keys] : keys) {
+        if (data.has(key)) found[key] = structuredClone(data.get(key));
+      }
+      return found;
     },
     async set(items: Record<string, unknown>): Promise<void> {
       const changes: StorageChanges = {};
