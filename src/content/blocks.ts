@@ -1,4 +1,12 @@
-import { CHECKPOINT_NODES, INLINE, nearDigitRun, readAround, Step } from './runs';
+import {
+  CHECKPOINT_NODES,
+  digitRunSides,
+  INLINE,
+  nearDigitRun,
+  RunSides,
+  readAround,
+  Step,
+} from './runs';
 
 /**
  * Reads page text the way a person sees it: per block, joining the text of
@@ -187,12 +195,18 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
       // The page may have removed where we stopped: the rest of this walk would be wrong.
       if (!root.contains(texts.currentNode)) throw new StaleWalk();
     }
-    if (!DIGIT.test((node as Text).data)) continue;
+    const data = (node as Text).data;
+    if (!DIGIT.test(data)) continue;
     // Inline scripts and styles hold many digits: their text is dropped before it is searched.
     const parent = node.parentNode;
     if (parent?.nodeType === 1 && RAW_TEXT.has((parent as Element).tagName)) continue;
-    // Most digits are in no digit run (a year, "[12]"): their runs are never read.
-    if (!(yield* nearDigitRun(node as Text, root, context))) continue;
+    // Most digits are in no digit run (a year, "[12]"): their runs are never read, and most of
+    // those are known from the node's own text.
+    const sides = digitRunSides(data);
+    if (sides === RunSides.None) continue;
+    if (sides !== RunSides.Own && !(yield* nearDigitRun(node as Text, root, context, sides))) {
+      continue;
+    }
     if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);

@@ -6,6 +6,7 @@ import {
   type WalkOptions,
   walkBlocks,
 } from '../../../src/content/blocks';
+import { digitRunSides, RunSides } from '../../../src/content/runs';
 import { hasDigitRun, mayHoldNumber } from '../../../src/phone/gate';
 
 /** Puts `html` in the page's body and returns the body. */
@@ -123,6 +124,45 @@ describe('a block of text is read the way a person sees it', () => {
         '<p>Order 1998 or <span>1-800-</span><span>FLOWERS</span></p>',
     );
     expect(texts(body)).toEqual(['Call 973-555-1212 [12]', 'Order 1998 or 1-800-FLOWERS']);
+  });
+
+  it('knows from a text alone on which sides its digits could join a neighbour', () => {
+    const { None, Before, After, Own } = RunSides;
+    const cases: [string, number][] = [
+      ['973-555-1212', Own],
+      ['[12]', None],
+      ['Founded in 1998 with 40 staff.', None],
+      // The stretch of run characters at the start is "R": only the end can join the next text.
+      ['Retrieved 12 March 2019', After],
+      ['Retrieved 12 March 2019.', After],
+      ['Call 973', After],
+      ['5-1212 ext', Before],
+      ['(973) ', Before | After],
+      ['  12  ', Before | After],
+      // Capitals can be in a run (vanity numbers), lower case cannot.
+      ['FLOWERS 1 and', Before],
+      ['12 Main St', Before],
+      ['Main St 12', After],
+      // Digits of other scripts, and outside the BMP (two UTF-16 units each).
+      ['هاتف ٠١٢', After],
+      ['\u{1D7D7}\u{1D7D5}', Before | After],
+      ['x \u{1D7D7}', After],
+      ['\u{1D7D7} x', Before],
+    ];
+    for (const [text, sides] of cases) expect([text, digitRunSides(text)]).toEqual([text, sides]);
+  });
+
+  it('reads a number whose digits reach an edge through spaces and capitals', () => {
+    const body = page(
+      '<p>Ring <b>973</b> 555 <i>1212</i> today</p>' +
+        '<p>Dial <span>1-800-</span>FLOWERS now</p>' +
+        '<p>Call 97<b>3-555-12</b>12 or not</p>',
+    );
+    expect(texts(body)).toEqual([
+      'Ring 973 555 1212 today',
+      'Dial 1-800-FLOWERS now',
+      'Call 973-555-1212 or not',
+    ]);
   });
 
   it('reads digits of other scripts as digits', () => {
