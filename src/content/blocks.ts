@@ -1,11 +1,12 @@
 import {
   CHECKPOINT_NODES,
   digitRunSides,
+  gateMayPass,
   INLINE,
-  nearDigitRun,
   RunSides,
   readAround,
   Step,
+  textAround,
 } from './runs';
 
 /**
@@ -51,6 +52,12 @@ export interface WalkOptions {
   ignore?: Element | null;
   /** Called for each open shadow root met on the way (scanned as its own root). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * The gate the blocks read will go through (`mayHoldNumber` with the page's countries): with
+   * it, a run is not read when the text around its digits already shows the gate refuses it
+   * (`gateMayPass`). Every block it would have let through is still read.
+   */
+  gate?: (text: string) => boolean;
 }
 
 function isSkippedTag(el: Element, options: WalkOptions): boolean {
@@ -160,16 +167,16 @@ const hostOf = (node: Node): Node | null => (node as Partial<ShadowRoot>).host ?
 export type WalkStep = TextBlock | null;
 
 /**
- * Every text block under `root` (an element, document or shadow root) that has
- * a digit run the gate may let through (see `nearDigitRun`), in document order, with a `null` checkpoint every few hundred nodes
- * so a long walk can be split into short tasks. If the page removed the node
- * the walk paused at, it throws StaleWalk (the caller queues the root again).
+ * Every text block under `root` (an element, document or shadow root) that has a digit run the
+ * gate may let through (see `textAround` and `gateMayPass`), in document order, with a `null`
+ * checkpoint every few hundred nodes so a long walk can be split into short tasks. If the page
+ * removed the node the walk paused at, it throws StaleWalk (the caller queues the root again).
  *
- * Speed: the walk over every text node uses no filter callback (a JS filter
- * made it ~7× slower than the floor) and only tests each node for a digit.
- * Only a node with a digit costs more: its ancestors are checked for skipped
- * elements, the text right around it is tested for a digit run, and only then
- * is its inline run gathered (runs.ts); the walk goes on after the run.
+ * Speed: the walk over every text node uses no filter callback (a JS filter made it ~7× slower
+ * than the floor) and only tests each node for a digit. Only a node with a digit costs more: its
+ * own text tells which neighbours can matter, the text right around it is tested for a digit run
+ * and against the gate, its ancestors are checked for skipped elements, and only then is its
+ * inline run gathered (runs.ts); the walk goes on after the run.
  */
 export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkStep, void, void> {
   if (insideSkipped(root, options)) return;
@@ -201,12 +208,12 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     const parent = node.parentNode;
     if (parent?.nodeType === 1 && RAW_TEXT.has((parent as Element).tagName)) continue;
     // Most digits are in no digit run (a year, "[12]"): their runs are never read, and most of
-    // those are known from the node's own text.
+    // those are known from the node's own text. Of the rest, most are runs the gate refuses.
     const sides = digitRunSides(data);
     if (sides === RunSides.None) continue;
-    if (sides !== RunSides.Own && !(yield* nearDigitRun(node as Text, root, context, sides))) {
-      continue;
-    }
+    const around = yield* textAround(node as Text, root, context, sides);
+    if (around === null) continue;
+    if (options.gate && !gateMayPass(around, options.gate)) continue;
     if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);

@@ -3,7 +3,7 @@
  * inline elements, up to the nearest block, `<br>` or nested block), cut where the page lays
  * adjacent elements out apart (layout.ts).
  */
-import { hasDigitRun } from '../phone/gate';
+import { firstDigitRun, hasDigitRun, LABEL_REACH } from '../phone/gate';
 import type { TextBlock } from './blocks';
 import { cutAtLayout, type Run } from './layout';
 
@@ -108,22 +108,22 @@ export const RunSides = {
   Before: 1,
   /** Its digits reach its end the same way: the text after may count. */
   After: 2,
-  /** It holds a digit run of its own: its run is read, with no need to look around first. */
+  /** It holds a digit run of its own. */
   Own: 4,
 } as const;
 
 /**
  * Which neighbours of a text node with a digit can matter to the gate, from its own text alone
- * (no other node is touched, nothing is allocated on the common path). Its digits can make a digit
- * run with a neighbour's text only across an edge they reach through run characters: in
+ * (no other node is touched, nothing is allocated). Its digits can make a digit run with a
+ * neighbour's text only across an edge they reach through run characters: in
  * "Retrieved 12 March 2019." the text before cannot join "12" (the stretch at the start is "R"),
  * and in "[12]" neither side can. Most digits on a page are like these, and looking at their
  * neighbours first was most of the cost of a digit (each node touched is a new wrapper in our
- * isolated world).
+ * isolated world). `None` when no side matters and the text holds no run itself.
  */
 export function digitRunSides(text: string): number {
-  if (hasDigitRun(text)) return RunSides.Own;
   return (
+    (hasDigitRun(text) ? RunSides.Own : 0) |
     (edgeHasDigit(text, false) ? RunSides.Before : 0) |
     (edgeHasDigit(text, true) ? RunSides.After : 0)
   );
@@ -145,26 +145,45 @@ function edgeHasDigit(text: string, atEnd: boolean): boolean {
 }
 
 /**
- * False when `start`'s digits cannot be part of any text the gate lets through, so its run need
- * not be read: the run's text around them, on the `sides` where they reach an edge
- * (`digitRunSides`), as far as the first character that cannot be in a digit run, holds no digit
- * run. The gate passes nothing without one (`mayHoldNumber` starts with `hasDigitRun`), a piece
- * of the run has no more of it, and a run that holds one elsewhere is read from that run's own
- * first digit. Most digits on a page are like this (a citation "[12]", a year, a count), and a
- * paragraph with one was read whole.
+ * The text around `start`'s digits: its own text and, on the `sides` where they reach an edge
+ * (`digitRunSides`), its neighbours' texts up to and including the first one with a character
+ * that cannot be in a digit run. Every digit run that holds one of `start`'s digits lies whole in
+ * it, with whatever touches it on both sides. Null when it holds no digit run: the gate passes
+ * nothing without one (`mayHoldNumber` starts with `hasDigitRun`), and a run elsewhere in the
+ * block is read from that run's own first digit. Most digits on a page are like this (a citation
+ * "[12]", a year, a count), and a paragraph with one was read whole.
  */
-export function* nearDigitRun(
+export function* textAround(
   start: Text,
   root: Node,
   context: RunContext,
   sides: number,
-): Generator<null, boolean, void> {
+): Generator<null, string | null, void> {
+  const text = start.data;
+  if (!(sides & (RunSides.Before | RunSides.After))) {
+    return sides & RunSides.Own ? text : null;
+  }
   const before = emptyRun();
   const after = emptyRun();
-  const until = (text: string) => NOT_RUN_CHAR.test(text);
+  const until = (piece: string) => NOT_RUN_CHAR.test(piece);
   if (sides & RunSides.Before) yield* extend(start, root, context.step, false, before, until);
   if (sides & RunSides.After) yield* extend(start, root, context.step, true, after, until);
-  return hasDigitRun(before.texts.reverse().join('') + start.data + after.texts.join(''));
+  const around = before.texts.reverse().join('') + text + after.texts.join('');
+  return sides & RunSides.Own || hasDigitRun(around) ? around : null;
+}
+
+/**
+ * False when the gate refuses `around` (`textAround`) and so would refuse the block it lies in,
+ * as far as `start`'s digits go: then the block need not be read from here (a run elsewhere in it
+ * is read from its own digits). The gate's verdict on a run depends on the run, what touches it,
+ * and a label up to LABEL_REACH characters before it (gate.ts); `around` holds the first two
+ * whole, so it decides alone unless its first run starts closer to its start than that, where a
+ * label could lie just outside ("<b>Tel</b><i>:</i> 1234 5678"). On pages read as North
+ * American, most runs are dates, ids and ISBNs the gate refuses, and reading their whole block
+ * (a paragraph of a reference list) cost more than the rest of the walk.
+ */
+export function gateMayPass(around: string, gate: (text: string) => boolean): boolean {
+  return gate(around) || firstDigitRun(around) < LABEL_REACH;
 }
 
 const emptyRun = (): Run => ({ nodes: [], texts: [], between: [] });

@@ -72,8 +72,8 @@ export class Scanner {
       await yieldToPage();
       chunkStart = performance.now();
     };
-    const walk = this.options.walk();
     const readAs = [...this.options.pageRegions, this.options.countries().defaultCountry];
+    const walk = { ...this.options.walk(), gate: (text: string) => mayHoldNumber(text, readAs) };
     const blocks: TextBlock[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;

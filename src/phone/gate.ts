@@ -24,6 +24,16 @@ const WORD_THEN_DIGIT = new RegExp(
   'iu',
 );
 
+/**
+ * How far before a digit run the text can change `mayHoldNumber`'s verdict on it: a label
+ * ("hotline" and four characters, one more for a word boundary) or a `+`. Text farther away
+ * counts only through runs of its own.
+ */
+export const LABEL_REACH = 16;
+
+/** Where the first digit run of `hasDigitRun` starts in `text` (-1 if none). */
+export const firstDigitRun = (text: string): number => text.search(DIGIT_RUN);
+
 /** True when `text` has a phone label with a run of six digits right after it. */
 export function hasLabelledDigits(text: string): boolean {
   return LETTER_THEN_DIGIT.test(text) || WORD_THEN_DIGIT.test(text);

@@ -129,7 +129,8 @@ describe('a block of text is read the way a person sees it', () => {
   it('knows from a text alone on which sides its digits could join a neighbour', () => {
     const { None, Before, After, Own } = RunSides;
     const cases: [string, number][] = [
-      ['973-555-1212', Own],
+      ['973-555-1212', Own | Before | After],
+      ['Call 973-555-1212 now', Own],
       ['[12]', None],
       ['Founded in 1998 with 40 staff.', None],
       // The stretch of run characters at the start is "R": only the end can join the next text.
@@ -163,6 +164,44 @@ describe('a block of text is read the way a person sees it', () => {
       'Dial 1-800-FLOWERS now',
       'Call 973-555-1212 or not',
     ]);
+  });
+
+  it('leaves out a run the gate refuses once the text around its digits shows it', () => {
+    const us = (text: string) => mayHoldNumber(text, ['US']);
+    const body = page(
+      '<p>Smith, J. <i>A history</i>. Oxford, 2019. ISBN 978-0-19-953556-9. Retrieved 12 May.</p>' +
+        '<p>Call <a href="tel:+19735551212">973-555-1212</a> today.</p>',
+    );
+    expect(texts(body)).toHaveLength(2);
+    expect(texts(body, { gate: us })).toEqual(['Call 973-555-1212 today.']);
+  });
+
+  it('still reads every block the gate lets through when it walks with the gate', () => {
+    // The gate decides with the page's countries; with them the walk reads less, never a block
+    // the gate would have let through.
+    const pages = [
+      '<p>Smith, J. (2019). ISBN 978-0-19-953556-9. Phone: 973-555-1212.</p>',
+      '<p><b>Tel</b><i>:</i> 1234 5678</p>',
+      '<p>Hotline<span>:</span> <b>2345</b> 6789</p>',
+      '<p>Ref 2024-11-27 and order 12345678, or call +<b>44 20 7031 3000</b>.</p>',
+      '<p>Call 973-555-12<b>12</b> now, or 1-800-<i>FLOWERS</i>.</p>',
+      '<p>Born 1961, died 2019. <span style="display:block">Room 12</span>555-0100</p>',
+      '<p>Fax <span>0</span><span>11 44 20 7031 3000</span> ext. 12</p>',
+      '<ul><li>Account 105-87-00321</li><li>Office (973) 555-1212</li></ul>',
+      '<p>p. 123456, T: 02 9876 5432; invoice X-2023-457812</p>',
+      '<p>Ruf: 030 1234567 · Durchwahl 89</p>',
+    ];
+    for (const countries of [['US'], ['CA', 'US'], ['DE', 'US'], ['GB']]) {
+      const gate = (text: string) => mayHoldNumber(text, countries);
+      for (const html of pages) {
+        const body = page(html);
+        expect([countries, html, texts(body, { gate }).filter(gate)]).toEqual([
+          countries,
+          html,
+          texts(body).filter(gate),
+        ]);
+      }
+    }
   });
 
   it('reads digits of other scripts as digits', () => {
