@@ -1,5 +1,6 @@
 import {
   CHECKPOINT_NODES,
+  DIGIT,
   digitRunSides,
   gateMayPass,
   INLINE,
@@ -44,7 +45,6 @@ const SKIP = new Set([
 const CODE = new Set(['CODE', 'PRE', 'KBD', 'SAMP']);
 /** Elements whose text is a single raw text node (skipped: checked on the parent alone first). */
 const RAW_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'OPTION']);
-const DIGIT = /\p{Nd}/u;
 
 export interface WalkOptions {
   markInCode: boolean;

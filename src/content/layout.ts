@@ -6,7 +6,7 @@
  * for elements at a join where it matters, never on a page without digits.
  */
 import type { TextBlock } from './blocks';
-import { CHECKPOINT_NODES } from './runs';
+import { CHECKPOINT_NODES, DIGIT } from './runs';
 
 /** An inline run: its text nodes in order, their text, and the elements crossed between each two. */
 export interface Run {
@@ -40,8 +40,6 @@ export function* cutAtLayout(run: Run, apart: Map<Element, boolean>): Generator<
   const last = piece(run, from, nodes.length, cuts);
   if (last) yield last;
 }
-
-const DIGIT = /\p{Nd}/u;
 
 /** Nodes [from, to) as one text with their offsets; null when `check`ed and digit-free. */
 function piece(run: Run, from: number, to: number, check: boolean): TextBlock | null {

@@ -98,7 +98,8 @@ export function* readAround(
  * stretch of these characters.
  */
 const NOT_RUN_CHAR = /[^\p{Nd}\s\p{Pd}()./+·A-Z]/u;
-const DIGIT = /\p{Nd}/u;
+/** Any decimal digit, of any script (the one test every file of the walk shares). */
+export const DIGIT = /\p{Nd}/u;
 
 /** What a text node's own text says of its digits (`digitRunSides`): bits of these. */
 export const RunSides = {
@@ -165,9 +166,8 @@ export function* textAround(
   }
   const before = emptyRun();
   const after = emptyRun();
-  const until = (piece: string) => NOT_RUN_CHAR.test(piece);
-  if (sides & RunSides.Before) yield* extend(start, root, context.step, false, before, until);
-  if (sides & RunSides.After) yield* extend(start, root, context.step, true, after, until);
+  if (sides & RunSides.Before) yield* extend(start, root, context.step, false, before, hasNotRun);
+  if (sides & RunSides.After) yield* extend(start, root, context.step, true, after, hasNotRun);
   const around = before.texts.reverse().join('') + text + after.texts.join('');
   return sides & RunSides.Own || hasDigitRun(around) ? around : null;
 }
@@ -185,6 +185,9 @@ export function* textAround(
 export function gateMayPass(around: string, gate: (text: string) => boolean): boolean {
   return gate(around) || firstDigitRun(around) < LABEL_REACH;
 }
+
+/** Where `textAround` stops on each side: at a text with a character no run can hold. */
+const hasNotRun = (text: string): boolean => NOT_RUN_CHAR.test(text);
 
 const emptyRun = (): Run => ({ nodes: [], texts: [], between: [] });
 

@@ -95,7 +95,7 @@ describe('a block of text is read the way a person sees it', () => {
   });
 
   it('relies on the gate refusing every text without a digit run, in every country', () => {
-    // The walker reads no run around digits that are in no digit run (runs.ts, nearDigitRun).
+    // The walker reads no run around digits that are in no digit run (runs.ts, textAround).
     const short = [
       'Suite 12',
       'interno 12',
