@@ -205,9 +205,10 @@ export function* walkBlocks(root: Node, options: WalkOptions): Generator<WalkSte
     // those are known from the node's own text. Of the rest, most are runs the gate refuses.
     const sides = digitRunSides(data);
     if (sides === RunSides.None) continue;
-    const around = yield* textAround(node as Text, root, context, sides);
+    const around = textAround(node as Text, root, context, sides);
     if (around === null) continue;
-    if (options.gate && !gateMayPass(around, options.gate)) continue;
+    // Around a very long run, the gate is left to the run's own text.
+    if (around !== undefined && options.gate && !gateMayPass(around, options.gate)) continue;
     if (judge.skipsText(node as Text)) continue;
     // The run's other digits are read with it: carry on after its last node.
     const last = yield* readAround(node as Text, root, context);

@@ -130,19 +130,49 @@ export function digitRunSides(text: string): number {
   );
 }
 
-/** Whether the stretch of run characters at one end of `text` holds a digit. */
+/** `NOT_RUN_CHAR` and `DIGIT` at one position (sticky): no string is cut out to test a character. */
+const NOT_RUN_AT = new RegExp(NOT_RUN_CHAR.source, 'uy');
+const DIGIT_AT = /\p{Nd}/uy;
+
+/**
+ * Whether the stretch of run characters at one end of `text` holds a digit. ASCII is told by its
+ * code; other characters (one code point: digits outside the BMP are two UTF-16 units) by the
+ * patterns.
+ */
 function edgeHasDigit(text: string, atEnd: boolean): boolean {
-  for (let i = atEnd ? text.length : 0; atEnd ? i > 0 : i < text.length; ) {
-    // One code point at a time: digits outside the BMP are two UTF-16 units.
-    const code = text.charCodeAt(atEnd ? i - 1 : i);
-    const pair = atEnd ? code >= 0xdc00 && code <= 0xdfff : code >= 0xd800 && code <= 0xdbff;
-    const width = pair && (atEnd ? i > 1 : i < text.length - 1) ? 2 : 1;
-    const char = atEnd ? text.slice(i - width, i) : text.slice(i, i + width);
-    if (NOT_RUN_CHAR.test(char)) return false;
-    if (DIGIT.test(char)) return true;
-    i += atEnd ? -width : width;
+  const step = atEnd ? -1 : 1;
+  for (let i = atEnd ? text.length - 1 : 0; i >= 0 && i < text.length; i += step) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 48 && code <= 57) return true;
+      if (!isAsciiRunChar(code)) return false;
+      continue;
+    }
+    // Going back, a low surrogate ends a pair that starts one unit before.
+    if (atEnd && code >= 0xdc00 && code <= 0xdfff && i > 0) {
+      const high = text.charCodeAt(i - 1);
+      if (high >= 0xd800 && high <= 0xdbff) i--;
+    }
+    NOT_RUN_AT.lastIndex = i;
+    if (NOT_RUN_AT.test(text)) return false;
+    DIGIT_AT.lastIndex = i;
+    if (DIGIT_AT.test(text)) return true;
+    // Going forward, a pair is two units.
+    if (!atEnd && code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) i++;
   }
   return false;
+}
+
+/** An ASCII character other than a digit that a digit run can hold (see NOT_RUN_CHAR). */
+function isAsciiRunChar(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    (code >= 40 && code <= 41) ||
+    code === 43 ||
+    (code >= 45 && code <= 47) ||
+    (code >= 65 && code <= 90)
+  );
 }
 
 /**
@@ -152,23 +182,38 @@ function edgeHasDigit(text: string, atEnd: boolean): boolean {
  * it, with whatever touches it on both sides. Null when it holds no digit run: the gate passes
  * nothing without one (`mayHoldNumber` starts with `hasDigitRun`), and a run elsewhere in the
  * block is read from that run's own first digit. Most digits on a page are like this (a citation
- * "[12]", a year, a count), and a paragraph with one was read whole.
+ * "[12]", a year, a count), and a paragraph with one was read whole. Undefined when a side goes on
+ * for more than CHECKPOINT_NODES nodes (text of run characters only, split very finely): the
+ * caller reads the run then, as it would a run with a number.
+ *
+ * Plain code that keeps only strings (no generator, no arrays of nodes): it runs for most digits
+ * on a page, and only a run that is read needs what `readAround` gathers.
  */
-export function* textAround(
+export function textAround(
   start: Text,
   root: Node,
   context: RunContext,
   sides: number,
-): Generator<null, string | null, void> {
-  const text = start.data;
-  if (!(sides & (RunSides.Before | RunSides.After))) {
-    return sides & RunSides.Own ? text : null;
+): string | null | undefined {
+  let around = start.data;
+  if (sides & RunSides.Before) {
+    const before = new RunCursor(start, root, context.step, false);
+    for (let text = before.next(CHECKPOINT_NODES); text !== null; ) {
+      if (text === undefined) return undefined;
+      const data = text.data;
+      around = data + around;
+      text = hasNotRun(data) ? null : before.next(CHECKPOINT_NODES);
+    }
   }
-  const before = emptyRun();
-  const after = emptyRun();
-  if (sides & RunSides.Before) yield* extend(start, root, context.step, false, before, hasNotRun);
-  if (sides & RunSides.After) yield* extend(start, root, context.step, true, after, hasNotRun);
-  const around = before.texts.reverse().join('') + text + after.texts.join('');
+  if (sides & RunSides.After) {
+    const after = new RunCursor(start, root, context.step, true);
+    for (let text = after.next(CHECKPOINT_NODES); text !== null; ) {
+      if (text === undefined) return undefined;
+      const data = text.data;
+      around += data;
+      text = hasNotRun(data) ? null : after.next(CHECKPOINT_NODES);
+    }
+  }
   return sides & RunSides.Own || hasDigitRun(around) ? around : null;
 }
 
@@ -192,10 +237,9 @@ const hasNotRun = (text: string): boolean => NOT_RUN_CHAR.test(text);
 const emptyRun = (): Run => ({ nodes: [], texts: [], between: [] });
 
 /**
- * Collects the text nodes next to `start` in one direction into `into`, until the run ends: at
- * an element that is not inline by its tag (a nested block, a `<br>`, a table cell…) or at the
- * walk's root; or, with `until`, after the first text it accepts. Elements never read are
- * stepped over without ending the run.
+ * Collects the text nodes next to `start` in one direction into `into`, until the run ends (see
+ * `RunCursor`), pausing every CHECKPOINT_NODES nodes: a run can be most of a page (inline text
+ * right under `<body>`).
  */
 function* extend(
   start: Text,
@@ -203,48 +247,88 @@ function* extend(
   step: (el: Element) => Step,
   forward: boolean,
   into: Run,
-  until?: (text: string) => boolean,
 ): Generator<null, void, void> {
-  let node: Node = start;
-  let enter = false;
-  let crossed: Element[] = [];
-  // How deep inside elements this walk entered: leaving those needs no check.
-  let depth = 0;
-  for (let steps = 1; ; steps++) {
-    // A run can be most of a page (inline text right under <body>): pause inside it too.
-    if (steps % CHECKPOINT_NODES === 0) yield null;
-    let next: Node | null = null;
-    if (enter) {
-      next = forward ? node.firstChild : node.lastChild;
-      if (next) depth++;
+  const cursor = new RunCursor(start, root, step, forward);
+  let limit = CHECKPOINT_NODES;
+  for (;;) {
+    const text = cursor.next(limit);
+    if (text === null) return;
+    if (text === undefined) {
+      yield null;
+      limit += CHECKPOINT_NODES;
+      continue;
     }
-    for (let at = node; !next; ) {
-      next = forward ? at.nextSibling : at.previousSibling;
-      if (next) break;
-      const parent: Node | null = at.parentNode;
-      if (depth > 0) depth--;
-      // Leaving the block (or the walk's root): the run ends.
-      else if (!parent || parent === root || !isInlineTag(parent)) return;
-      crossed.push(parent as Element);
-      at = parent as Node;
+    into.nodes.push(text);
+    into.texts.push(text.data);
+    into.between.push(cursor.crossed);
+    cursor.crossed = [];
+  }
+}
+
+/**
+ * Steps from a text node through the text read with it, one way: into inline elements and out of
+ * them, over elements never read, until an element that is not inline by its tag (a nested block,
+ * a `<br>`, a table cell…) or the walk's root ends the run.
+ */
+class RunCursor {
+  /** Nodes stepped onto so far, elements and texts. */
+  steps = 0;
+  /** The elements entered, left or stepped over since the last text returned. */
+  crossed: Element[] = [];
+  private node: Node;
+  private enter = false;
+  /** How deep inside elements the cursor entered: leaving those needs no check. */
+  private depth = 0;
+  private ended = false;
+
+  constructor(
+    start: Text,
+    private readonly root: Node,
+    private readonly step: (el: Element) => Step,
+    private readonly forward: boolean,
+  ) {
+    this.node = start;
+  }
+
+  /**
+   * The run's next text node that is not empty; null once the run has ended; undefined when
+   * `steps` reached `limit` first (called again with a higher limit, it goes on).
+   */
+  next(limit: number): Text | null | undefined {
+    const { forward } = this;
+    while (!this.ended) {
+      if (this.steps >= limit) return undefined;
+      this.steps++;
+      let next: Node | null = null;
+      if (this.enter) {
+        next = forward ? this.node.firstChild : this.node.lastChild;
+        if (next) this.depth++;
+      }
+      for (let at = this.node; !next; ) {
+        next = forward ? at.nextSibling : at.previousSibling;
+        if (next) break;
+        const parent: Node | null = at.parentNode;
+        if (this.depth > 0) this.depth--;
+        // Leaving the block (or the walk's root): the run ends.
+        else if (!parent || parent === this.root || !isInlineTag(parent)) this.ended = true;
+        if (this.ended) return null;
+        this.crossed.push(parent as Element);
+        at = parent as Node;
+      }
+      this.node = next;
+      this.enter = false;
+      const type = next.nodeType;
+      if (type === 3) {
+        if ((next as Text).data.length > 0) return next as Text;
+      } else if (type === 1) {
+        const verdict = this.step(next as Element);
+        if (verdict === Step.End) this.ended = true;
+        else {
+          this.crossed.push(next as Element);
+          this.enter = verdict === Step.Enter;
+        }
+      }
     }
-    node = next;
-    enter = false;
-    const type = node.nodeType;
-    if (type === 3) {
-      const text = (node as Text).data;
-      if (text.length === 0) continue;
-      into.nodes.push(node as Text);
-      into.texts.push(text);
-      into.between.push(crossed);
-      crossed = [];
-      if (until?.(text)) return;
-    } else if (type === 1) {
-      const el = node as Element;
-      const next = step(el);
-      if (next === Step.End) return;
-      crossed.push(el);
-      enter = next === Step.Enter;
-    }
+    return null;
   }
 }

@@ -166,6 +166,16 @@ describe('a block of text is read the way a person sees it', () => {
     ]);
   });
 
+  it('joins digits across an element it never reads, though the texts around look like no run', () => {
+    // Read in document order, "x" and "f()" end each side with no digit run; read as a person
+    // sees it, the code and the script are stepped over and the digits run together.
+    const body = page(
+      '<p>Call 555-1<code>x</code>2345 now</p><p>Tel 617-5<script>f()</script>55-01 ok</p>',
+    );
+    expect(texts(body)).toEqual(['Call 555-12345 now', 'Tel 617-555-01 ok']);
+    expect(texts(body, { markInCode: true })).toEqual(['Tel 617-555-01 ok']);
+  });
+
   it('leaves out a run the gate refuses once the text around its digits shows it', () => {
     const us = (text: string) => mayHoldNumber(text, ['US']);
     const body = page(
