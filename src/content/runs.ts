@@ -132,7 +132,7 @@ export function digitRunSides(text: string): number {
 
 /** `NOT_RUN_CHAR` and `DIGIT` at one position (sticky): no string is cut out to test a character. */
 const NOT_RUN_AT = new RegExp(NOT_RUN_CHAR.source, 'uy');
-const DIGIT_AT = /\p{Nd}/uy;
+const DIGIT_AT = new RegExp(DIGIT.source, 'uy');
 
 /**
  * Whether the stretch of run characters at one end of `text` holds a digit. ASCII is told by its
@@ -195,26 +195,32 @@ export function textAround(
   context: RunContext,
   sides: number,
 ): string | null | undefined {
-  let around = start.data;
-  if (sides & RunSides.Before) {
-    const before = new RunCursor(start, root, context.step, false);
-    for (let text = before.next(CHECKPOINT_NODES); text !== null; ) {
-      if (text === undefined) return undefined;
-      const data = text.data;
-      around = data + around;
-      text = hasNotRun(data) ? null : before.next(CHECKPOINT_NODES);
-    }
-  }
-  if (sides & RunSides.After) {
-    const after = new RunCursor(start, root, context.step, true);
-    for (let text = after.next(CHECKPOINT_NODES); text !== null; ) {
-      if (text === undefined) return undefined;
-      const data = text.data;
-      around += data;
-      text = hasNotRun(data) ? null : after.next(CHECKPOINT_NODES);
-    }
-  }
+  const before = sides & RunSides.Before ? sideText(start, root, context.step, false) : '';
+  const after = sides & RunSides.After ? sideText(start, root, context.step, true) : '';
+  if (before === undefined || after === undefined) return undefined;
+  const around = before + start.data + after;
   return sides & RunSides.Own || hasDigitRun(around) ? around : null;
+}
+
+/**
+ * One side of `textAround`: the texts next to `start`, in page order, up to and including the
+ * first with a character no run can hold; undefined past CHECKPOINT_NODES nodes.
+ */
+function sideText(
+  start: Text,
+  root: Node,
+  step: (el: Element) => Step,
+  forward: boolean,
+): string | undefined {
+  const cursor = new RunCursor(start, root, step, forward);
+  let side = '';
+  for (let text = cursor.next(CHECKPOINT_NODES); text !== null; ) {
+    if (text === undefined) return undefined;
+    const data = text.data;
+    side = forward ? side + data : data + side;
+    text = hasNotRun(data) ? null : cursor.next(CHECKPOINT_NODES);
+  }
+  return side;
 }
 
 /**
@@ -309,9 +315,11 @@ class RunCursor {
         if (next) break;
         const parent: Node | null = at.parentNode;
         if (this.depth > 0) this.depth--;
-        // Leaving the block (or the walk's root): the run ends.
-        else if (!parent || parent === this.root || !isInlineTag(parent)) this.ended = true;
-        if (this.ended) return null;
+        else if (!parent || parent === this.root || !isInlineTag(parent)) {
+          // Leaving the block (or the walk's root): the run ends.
+          this.ended = true;
+          return null;
+        }
         this.crossed.push(parent as Element);
         at = parent as Node;
       }

@@ -86,7 +86,7 @@ export class Scanner {
           if (step === null) {
             if (performance.now() - chunkStart > CHUNK_MS) await endChunk();
             if (this.stopped) return;
-          } else if (mayHoldNumber(step.text, readAs)) {
+          } else if (walk.gate(step.text)) {
             blocks.push(step);
           } else {
             // A rescanned block loses its old marks when it no longer passes the gate.

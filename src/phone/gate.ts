@@ -19,10 +19,8 @@ export function hasDigitRun(text: string): boolean {
 // "p. 12" is a page reference and "Smith, M. (1999)" a citation.
 const RUN_AFTER_LABEL = String.raw`[^\p{L}\d\n]{0,4}\p{Nd}(?:[\s\p{Pd}()./+·]{0,3}\p{Nd}){5}`;
 const LETTER_THEN_DIGIT = new RegExp(String.raw`\b[TPFM]\s?[:.]${RUN_AFTER_LABEL}`, 'u');
-const WORD_THEN_DIGIT = new RegExp(
-  String.raw`(?:\bph\b|tel|phone|call|fax|mobile|cell|contact|toll|hotline|line|fono|handy)${RUN_AFTER_LABEL}`,
-  'iu',
-);
+const LABEL_WORDS = String.raw`\bph\b|tel|phone|call|fax|mobile|cell|contact|toll|hotline|line|fono|handy`;
+const WORD_THEN_DIGIT = new RegExp(`(?:${LABEL_WORDS})${RUN_AFTER_LABEL}`, 'iu');
 
 /**
  * How far before a digit run the text can change `mayHoldNumber`'s verdict on it: a label
@@ -36,8 +34,9 @@ export const firstDigitRun = (text: string): number => text.search(DIGIT_RUN);
 
 // Any of those labels, anywhere, in any case: the cheap test before the two above. Their Unicode
 // classes take about 1 ms to compile (on every page, the first time they run, in every frame),
-// and most texts with digits name no label at all.
-const ANY_LABEL = /ph|tel|call|fax|mobile|cell|contact|toll|line|fono|handy|[TPFM]\s?[:.]/i;
+// and most texts with digits name no label at all. Without the `u` flag it matches wherever they
+// do (its word boundaries and case folding are ASCII only), at a fraction of the cost.
+const ANY_LABEL = new RegExp(`${LABEL_WORDS}|[TPFM]\\s?[:.]`, 'i');
 
 /** True when `text` has a phone label with a run of six digits right after it. */
 export function hasLabelledDigits(text: string): boolean {
